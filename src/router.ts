@@ -1,0 +1,11 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+
+// Hash history: the app is served as static files from any intranet path.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'home', component: HomeView },
+    { path: '/report/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true },
+  ],
+})

@@ -1,0 +1,67 @@
+// The reports held in this browser: the list, the recycle bin and what can be done to them.
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import { type ReportRow, db } from '@/db/database'
+import { getMeta, moveToBin, purgeReport, putReport, restoreFromBin, setMeta } from '@/db/reports'
+import { useLiveQuery } from '@/composables/useLiveQuery'
+import { type Report, createReport, newId } from '@/domain/report'
+import { type ReportStatus, findLastYear, reportStatus, reviewReport } from '@/domain/review'
+
+export const useReportsStore = defineStore('reports', () => {
+  const rows = useLiveQuery(() => db.reports.toArray(), undefined as ReportRow[] | undefined)
+  const loaded = computed(() => rows.value !== undefined)
+  const byRecent = (a: ReportRow, b: ReportRow) => b.updatedAt - a.updatedAt
+  const reports = computed(() => (rows.value ?? []).filter((r) => !r.deletedAt).sort(byRecent))
+  const bin = computed(() => (rows.value ?? []).filter((r) => r.deletedAt).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)))
+
+  const statuses = computed(() => {
+    const map = new Map<string, ReportStatus>()
+    for (const r of reports.value) map.set(r.id, reportStatus(reviewReport(r, findLastYear(r, reports.value))))
+    return map
+  })
+
+  function find(id: string) {
+    return rows.value?.find((r) => r.id === id)
+  }
+
+  async function create(agency: string, year: number, edition?: string): Promise<Report> {
+    const report = createReport(agency, year, edition)
+    await putReport(report)
+    return report
+  }
+
+  async function add(report: Report) {
+    await putReport(report)
+  }
+
+  async function rename(id: string, agency: string) {
+    await db.reports.update(id, { agency: agency.trim(), updatedAt: Date.now() })
+  }
+
+  async function duplicate(id: string): Promise<Report | undefined> {
+    const row = await db.reports.get(id)
+    if (!row) return undefined
+    const now = Date.now()
+    const copy: Report = { ...structuredClone(row), id: newId(), agency: `${row.agency}（副本）`, createdAt: now, updatedAt: now }
+    delete (copy as ReportRow).deletedAt
+    await putReport(copy)
+    return copy
+  }
+
+  /** Seeds the sample report the first time the app starts in this browser. */
+  async function seedSample() {
+    if (await getMeta<boolean>('seeded')) return
+    const [{ readExchangeData }, sample] = await Promise.all([import('@/domain/exchange'), import('@/sample/jining-cgj-2020.json')])
+    const read = readExchangeData(sample.default, 'jining-cgj-2020.json')
+    if (read.ok) {
+      const report = createReport(read.file.agency, read.file.year, read.file.edition)
+      await db.transaction('rw', db.reports, db.meta, async () => {
+        if (await getMeta<boolean>('seeded')) return
+        await putReport({ ...report, values: read.file.values, texts: read.file.texts })
+        await setMeta('seeded', true)
+      })
+    }
+  }
+
+  return { loaded, reports, bin, statuses, find, create, add, rename, duplicate, remove: moveToBin, restore: restoreFromBin, purge: purgeReport, seedSample }
+})
