@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cellsOf, getEdition, inputCellsOf } from './edition'
@@ -221,8 +222,8 @@ describe('reading: what is accepted', () => {
   })
 
   it('accepts nesting up to the limit', () => {
-    // The file is level 1, its field level 2: nested(MAX_DEPTH - 2) ends at level MAX_DEPTH.
-    const file = readOk(withField('extra', nested(MAX_DEPTH - 2)))
+    // The file is level 1, so nested(MAX_DEPTH - 1) puts its innermost array at level MAX_DEPTH.
+    const file = readOk(withField('extra', nested(MAX_DEPTH - 1)))
     expect(file.unknownFields).toEqual(['extra'])
   })
 })
@@ -288,7 +289,7 @@ describe('reading: errors name the file and the field', () => {
     expect(parse).not.toHaveBeenCalled()
   })
 
-  it('reads a file of exactly MAX_FILE_BYTES', () => {
+  it('counts UTF-8 bytes, not characters: a file of exactly MAX_FILE_BYTES is read', () => {
     const json = JSON.stringify(validFile())
     const result = readExchangeFile(json + ' '.repeat(MAX_FILE_BYTES - json.length), 'x.json', NOW)
     // Chinese characters in json take 3 bytes: pad by bytes, not by characters.
@@ -299,7 +300,7 @@ describe('reading: errors name the file and the field', () => {
   })
 
   it('refuses nesting deeper than MAX_DEPTH, without recursion', () => {
-    expect(errorOf(withField('extra', nested(MAX_DEPTH - 1)))).toEqual({
+    expect(errorOf(withField('extra', nested(MAX_DEPTH)))).toEqual({
       error: '文件“x.json”：extra 的嵌套超过 20 层，不是年度报告交换文件',
       field: 'extra',
     })

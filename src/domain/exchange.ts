@@ -85,7 +85,6 @@ export function serializeReport(report: Report, generator: string, now = new Dat
 
 /** File name 「{agency}-{year}年政府信息公开工作年度报告.json」 with characters illegal in file names (\/:*?"<>| and control chars) replaced by _. */
 export function exchangeFileName(report: Pick<Report, 'agency' | 'year'>): string {
-  // eslint-disable-next-line no-control-regex
   const agency = report.agency.trim().replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
   return `${agency}-${report.year}年政府信息公开工作年度报告.json`
 }

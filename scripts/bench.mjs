@@ -1,0 +1,11 @@
+// `npm run bench`: runs every benchmark in scripts/bench/ in name order and prints its figures.
+// UI figures are measured in Debian's Chromium against the built app (dist/), so build first.
+import { readdirSync } from 'node:fs'
+import { execSync } from 'node:child_process'
+
+execSync('npx vite build --logLevel warn', { stdio: 'inherit' })
+const dir = new URL('./bench/', import.meta.url)
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+  const { default: run } = await import(new URL(file, dir).href)
+  await run()
+}
