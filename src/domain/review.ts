@@ -3,9 +3,10 @@
 import { checkReport, countFindings, type ExtraCheck, type LastYearInput } from './checks'
 import { getEdition } from './edition'
 import type { Finding } from './findings'
+import { narrativeCheck } from './narrative'
 import type { Report } from './report'
 
-export const EXTRA_CHECKS: ExtraCheck[] = []
+export const EXTRA_CHECKS: readonly ExtraCheck[] = [narrativeCheck]
 
 export function reviewReport(report: Pick<Report, 'edition' | 'values' | 'texts'>, lastYear?: LastYearInput): Finding[] {
   return checkReport(getEdition(report.edition), report, lastYear, EXTRA_CHECKS)

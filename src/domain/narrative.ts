@@ -1,0 +1,287 @@
+// Text against tables: numbers that 一、总体情况 states for the things the tables count must
+// equal those cells. Warnings only, and silence whenever a statement cannot be tied to cells
+// for certain (real reports phrase these every which way).
+import type { ExtraCheck } from './checks'
+import { cellKey, columnLabel, describeCell, findCell, textsOf } from './edition'
+import type { CellDef } from './edition'
+import type { Finding } from './findings'
+import type { CellKey, EditionDef, TextKey } from './format'
+import type { Values } from './report'
+import type { Resolved } from './totals'
+
+/**
+ * One kind of statement. `regex` captures the number stated (group 1) unless `value` fixes it;
+ * `cells` are summed (a `*` in the row matches every row key with that prefix). A pattern whose
+ * cells the edition lacks does not apply.
+ */
+export interface NarrativePattern {
+  what: string
+  /** What the sentence states, in words (收到的申请数). */
+  label: string
+  regex: RegExp
+  value?: number
+  cells: readonly string[]
+  texts?: readonly TextKey[]
+}
+
+/** Between the thing and its number: 予以公开(的)(申请)(共计)(为)3件. Nothing else. */
+const GAP = '(?:的)?(?:政府信息公开)?(?:案件|申请|事项决定|决定)?(?:数量|数|件数)?(?:共计?|合计|总计|总数|累计)?(?:为|是|有|达)?'
+const N = '(\\d+)'
+const PIECES = '(?:件|个|宗|起|份)'
+/** A statement that continues with another part of the same count (申请3件、纸质申请36件). */
+const CONTINUED = `(?![、和及与][^，,。；;\\d]{0,10}申请\\d)`
+const AND = '[和及与、]'
+
+const re = (source: string) => new RegExp(source, 'g')
+
+export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
+  {
+    what: 'received',
+    label: '收到的申请数',
+    regex: re(`(?:收到|受理|新收|接收)(?:了)?[^，,。；;\\d]{0,20}?申请${GAP}${N}${PIECES}${CONTINUED}`),
+    cells: ['requests.new.total'],
+  },
+  {
+    what: 'received',
+    label: '收到的申请数',
+    regex: re('(?:未|没有)(?:收到|受理)(?:任何)?(?:政府信息公开|信息公开|依申请公开)申请'),
+    value: 0,
+    cells: ['requests.new.total'],
+  },
+  {
+    what: 'carried_in',
+    label: '上年结转的申请数',
+    regex: re(`上一?年度?结转(?:的)?(?:至本年度?|到本年度?)?(?:办理)?${GAP}${N}${PIECES}`),
+    cells: ['requests.carried_in.total'],
+  },
+  {
+    what: 'handled',
+    label: '办理的申请数',
+    regex: re(`(?:办理|办结|答复)(?:完毕|完成|了)?(?:并答复)?[^，,。；;\\d]{0,12}?申请${GAP}${N}${PIECES}${CONTINUED}`),
+    cells: ['requests.handled_total.total'],
+  },
+  {
+    what: 'open_partial',
+    label: '予以公开和部分公开的申请数',
+    regex: re(`(?<!不)予以公开${AND}部分公开${GAP}${N}${PIECES}`),
+    cells: ['requests.open.total', 'requests.partial.total'],
+  },
+  {
+    what: 'open',
+    label: '予以公开的申请数',
+    regex: re(`(?<!不)予以公开(?!${AND}部分公开)${GAP}${N}${PIECES}`),
+    cells: ['requests.open.total'],
+  },
+  {
+    what: 'partial',
+    label: '部分公开的申请数',
+    regex: re(`(?<!予以公开${AND})部分公开${GAP}${N}${PIECES}`),
+    cells: ['requests.partial.total'],
+  },
+  {
+    what: 'deny',
+    label: '不予公开的申请数',
+    regex: re(`不予(?:以)?公开${GAP}${N}${PIECES}`),
+    cells: ['requests.deny_*.total'],
+  },
+  {
+    what: 'none',
+    label: '无法提供的申请数',
+    regex: re(`无法提供${GAP}${N}${PIECES}`),
+    cells: ['requests.none_*.total'],
+  },
+  {
+    what: 'skip',
+    label: '不予处理的申请数',
+    regex: re(`不予处理${GAP}${N}${PIECES}`),
+    cells: ['requests.skip_*.total'],
+  },
+  {
+    what: 'carried_out',
+    label: '结转下年度的申请数',
+    regex: re(`(?:结转(?:至|到)?下一?年度?|转入下一?年度?|顺延至下一?年度?)(?:继续)?(?:办理|答复)?${GAP}${N}${PIECES}`),
+    cells: ['requests.carried_out.total'],
+  },
+  {
+    what: 'carried_out',
+    label: '结转下年度的申请数',
+    regex: re(`${N}${PIECES}(?:申请)?(?:结转(?:至|到)?下一?年度?|转入下一?年度?|顺延至下一?年度?)`),
+    cells: ['requests.carried_out.total'],
+  },
+  {
+    what: 'appeals',
+    label: '行政复议和行政诉讼的案件数',
+    regex: re(`(?:行政复议${AND}行政诉讼|行政诉讼${AND}行政复议)${GAP}${N}${PIECES}`),
+    cells: ['appeals.cases.review_total', 'appeals.cases.direct_total', 'appeals.cases.after_review_total'],
+  },
+  {
+    what: 'review',
+    label: '行政复议案件数',
+    regex: re(`(?<!行政诉讼${AND})行政复议(?!${AND}行政诉讼)${GAP}${N}${PIECES}`),
+    cells: ['appeals.cases.review_total'],
+  },
+  {
+    what: 'litigation',
+    label: '行政诉讼案件数',
+    regex: re(`(?<!行政复议${AND})行政诉讼(?!${AND}行政复议)${GAP}${N}${PIECES}`),
+    cells: ['appeals.cases.direct_total', 'appeals.cases.after_review_total'],
+  },
+  {
+    what: 'penalty_enforcement',
+    label: '行政处罚和行政强制决定数',
+    regex: re(`(?:行政处罚${AND}行政强制|行政强制${AND}行政处罚)${GAP}${N}(?:${PIECES}|项)`),
+    cells: ['active.penalty.decisions', 'active.enforcement.decisions'],
+  },
+  {
+    what: 'penalty',
+    label: '行政处罚决定数',
+    regex: re(`(?<!行政强制${AND})行政处罚(?!${AND}行政强制)${GAP}${N}(?:${PIECES}|项)`),
+    cells: ['active.penalty.decisions'],
+  },
+  {
+    what: 'enforcement',
+    label: '行政强制决定数',
+    regex: re(`(?<!行政处罚${AND})行政强制(?!${AND}行政处罚)${GAP}${N}(?:${PIECES}|项)`),
+    cells: ['active.enforcement.decisions'],
+  },
+  {
+    what: 'licensing',
+    label: '行政许可决定数',
+    regex: re(`行政许可${GAP}${N}${PIECES}`),
+    cells: ['active.licensing.decisions'],
+  },
+  // 2021: 本年制发 · 本年废止 · 现行有效; 2019: 本年新制作.
+  ...(['rules', 'normative'] as const).flatMap((row): NarrativePattern[] => {
+    const thing = row === 'rules' ? '规章' : '(?:行政)?规范性文件'
+    const label = row === 'rules' ? '规章' : '规范性文件'
+    const made = `(?:制发|印发|出台|制定|新制定|新制作)(?:了)?${thing}${GAP}${N}(?:件|部|个|项)`
+    return [
+      { what: `${row}_issued`, label: `本年制发的${label}件数`, regex: re(made), cells: [`active.${row}.issued`] },
+      { what: `${row}_made`, label: `本年新制作的${label}数量`, regex: re(made), cells: [`active.${row}.made`] },
+      { what: `${row}_repealed`, label: `本年废止的${label}件数`, regex: re(`废止(?:了)?${thing}${GAP}${N}(?:件|部|个|项)`), cells: [`active.${row}.repealed`] },
+      { what: `${row}_in_force`, label: `现行有效的${label}件数`, regex: re(`现行有效(?:的)?${thing}${GAP}${N}(?:件|部|个|项)`), cells: [`active.${row}.in_force`] },
+    ]
+  }),
+]
+
+/** A number followed by what it includes (15件（含上年结转2件）) is not the cell's count. */
+const COMPOSITE = /^[(（]?(?:含|包括|其中含)/
+/** A clause about another year or a comparison is not about this table. */
+const OTHER_YEAR = /上一?年(?!度?结转)|去年|前年|往年|同比|较上年|历年/
+const SENTENCE = /[^。；;！!？?\n]+[。；;！!？?]?/g
+const QUOTE_MAX = 60
+
+export const FEE_CELL = 'requests.other_no_fee.total'
+const FEE_WORD = '信息处理费'
+
+export const narrativeCheck: ExtraCheck = (edition, report, resolved) => {
+  const findings: Finding[] = []
+  const headings = new Map(textsOf(edition).map((t) => [t.key, t.heading]))
+  for (const pattern of NARRATIVE_PATTERNS) {
+    const cells = expandCells(edition, pattern.cells)
+    if (!cells) continue
+    const tableValue = sumIfFilled(edition, cells, report.values, resolved)
+    if (tableValue === undefined) continue
+    for (const textKey of pattern.texts ?? ['overview']) {
+      for (const sentence of report.texts[textKey]?.match(SENTENCE) ?? []) {
+        // Full-width digits and punctuation matched as ASCII; quoted as written when NFKC kept the length.
+        const normal = sentence.normalize('NFKC')
+        const shown = normal.length === sentence.length ? sentence : normal
+        for (const m of normal.matchAll(pattern.regex)) {
+          const clauseStart = Math.max(normal.lastIndexOf(',', m.index), normal.lastIndexOf('，', m.index)) + 1
+          if (OTHER_YEAR.test(normal.slice(clauseStart, m.index + m[0].length))) continue
+          if (COMPOSITE.test(normal.slice(m.index + m[0].length))) continue
+          const stated = pattern.value ?? Number(m[1])
+          if (!Number.isFinite(stated) || stated === tableValue) continue
+          findings.push({
+            rule: `narrative.${pattern.what}`,
+            severity: 'warning',
+            cells: cells.map((c) => c.key),
+            text: textKey,
+            message: `${headings.get(textKey) ?? ''}中“${quote(shown, m.index)}”所述${pattern.label}为${stated}，而表中${describeCells(cells)}为${tableValue}`,
+          })
+        }
+      }
+    }
+  }
+  findings.push(...feeNotice(edition, report.texts.other, resolved))
+  return findings
+}
+
+/** 2021: applications dropped for unpaid fees should be explained in 六 (信息处理费). */
+function feeNotice(edition: EditionDef, other: string, resolved: Resolved): Finding[] {
+  const cell = findCell(edition, FEE_CELL)
+  const n = resolved.get(FEE_CELL)
+  if (!cell || n === undefined || n <= 0 || other.includes(FEE_WORD)) return []
+  const heading = textsOf(edition).find((t) => t.key === 'other')?.heading ?? ''
+  return [{
+    rule: 'narrative.fee_notice',
+    severity: 'notice',
+    cells: [FEE_CELL],
+    text: 'other',
+    message: `${describeCell(cell)}为${n}，${heading}中应说明${FEE_WORD}的收取情况（未提到“${FEE_WORD}”）`,
+  }]
+}
+
+/** The cells a pattern names, `*` expanded; undefined when the edition lacks any of them. */
+function expandCells(edition: EditionDef, refs: readonly string[]): CellDef[] | undefined {
+  const out: CellDef[] = []
+  for (const ref of refs) {
+    const [table, row, column] = ref.split('.') as [string, string, string]
+    if (row.endsWith('*')) {
+      const prefix = row.slice(0, -1)
+      const block = edition.parts.flatMap((p) => (p.kind === 'table' && p.table.key === table ? p.table.blocks : []))
+      const matched = block.flatMap((b) => b.rows.filter((r) => r.key.startsWith(prefix)).map((r) => findCell(edition, cellKey(table, r.key, column))))
+      if (matched.length === 0 || matched.some((c) => !c)) return undefined
+      out.push(...(matched as CellDef[]))
+    } else {
+      const cell = findCell(edition, ref)
+      if (!cell) return undefined
+      out.push(cell)
+    }
+  }
+  return out
+}
+
+/** The sum of the cells, only when every input cell under them is filled (else silence). */
+function sumIfFilled(edition: EditionDef, cells: readonly CellDef[], values: Values, resolved: Resolved): number | undefined {
+  let sum = 0
+  for (const cell of cells) {
+    if (!inputsOf(edition, cell).every((k) => k in values)) return undefined
+    const v = resolved.get(cell.key)
+    if (v === undefined) return undefined
+    sum += v
+  }
+  return Math.round(sum * 10000) / 10000
+}
+
+function inputsOf(edition: EditionDef, cell: CellDef): CellKey[] {
+  const sub = (row: string, column: string) => {
+    const c = findCell(edition, cellKey(cell.table.key, row, column))
+    return c ? inputsOf(edition, c) : []
+  }
+  if (cell.row.sumOf) return cell.row.sumOf.flatMap((r) => sub(r, cell.column.key))
+  if (cell.column.sumOf) return cell.column.sumOf.flatMap((c) => sub(cell.row.key, c))
+  return [cell.key]
+}
+
+/** One cell in full; a group of rows by the group they share; else the cells joined with 加. */
+function describeCells(cells: readonly CellDef[]): string {
+  const [first] = cells
+  if (!first) return ''
+  if (cells.length === 1) return describeCell(first)
+  const sameColumn = cells.every((c) => c.table === first.table && c.column.key === first.column.key)
+  const group = first.row.path?.at(-1)
+  if (sameColumn && group && cells.every((c) => c.row.path?.at(-1) === group)) {
+    return `${first.table.heading} · ${group} · ${columnLabel(first.column)}（各项之和）`
+  }
+  return cells.map((c) => [c.row.label, columnLabel(c.column)].filter(Boolean).join(' ')).join('加')
+}
+
+/** The sentence, or ~60 characters of it from a little before the statement. */
+function quote(sentence: string, at: number): string {
+  const s = sentence.trim().replace(/[。；;！!？?]$/, '')
+  if (s.length <= QUOTE_MAX) return s
+  const from = Math.max(0, Math.min(at - 20, s.length - QUOTE_MAX))
+  return `${from > 0 ? '…' : ''}${s.slice(from, from + QUOTE_MAX)}${from + QUOTE_MAX < s.length ? '…' : ''}`
+}
