@@ -10,5 +10,6 @@ export const router = createRouter({
     // Print, compile: heavy and rarely used, loaded only when opened.
     { path: '/report/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
     { path: '/compile', name: 'compile', component: () => import('./views/CompileView.vue') },
+    { path: '/import-text', name: 'import-text', component: () => import('./views/TextImportView.vue') },
   ],
 })

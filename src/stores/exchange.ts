@@ -1,0 +1,235 @@
+// Exchange with other departments: importing batches of report files (with the duplicate
+// question and the summary), exporting reports as files, CSV of one table, 新建下一年度 and
+// creating a compiled report. Loaded only when one of these is used (dynamic import()).
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { version } from '../../package.json'
+import { type ReportRow, db } from '@/db/database'
+import { storageErrorMessage } from '@/db/errors'
+import { nextYearReport } from '@/domain/carryOver'
+import { chooseParts, createCompiledReport, relinkParts } from '@/domain/compile'
+import { csvFileName, tableCsv } from '@/domain/csv'
+import { type ParsedExchange, MAX_FILE_BYTES, exchangeFileName, serializeReport } from '@/domain/exchange'
+import type { TableKey } from '@/domain/format'
+import { type Decision, type Existing, type FileResult, type ImportPlan, countResults, planImport, readEntry, tooLarge } from '@/domain/importBatch'
+import { type Report, reportTitle } from '@/domain/report'
+
+export const GENERATOR = `年报 Nianbao ${version}`
+
+export interface DuplicateQuestion {
+  fileName: string
+  title: string
+  /** The report already there: stored, or imported earlier from this batch. */
+  existingTitle: string
+  existingUpdatedAt: number
+  existingFileName?: string
+}
+
+export type ImportPhase = 'idle' | 'reading' | 'asking' | 'writing' | 'done'
+
+/** Files are read one at a time; every so many the browser gets to paint the progress. */
+const YIELD_EVERY = 10
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+export const useExchangeStore = defineStore('exchange', () => {
+  const phase = ref<ImportPhase>('idle')
+  const progress = ref({ done: 0, total: 0 })
+  const question = shallowRef<DuplicateQuestion>()
+  const results = shallowRef<FileResult[]>([])
+  /** The whole batch could not be written: nothing of it was stored. */
+  const failure = ref<string>()
+  /** Files of a dropped or chosen folder that are not .json, left alone. */
+  const ignored = ref(0)
+  let answer: ((decision: Decision) => void) | undefined
+  let forAll: Decision | undefined
+
+  /**
+   * Imports a batch: every file read and validated on its own, duplicates asked about, then
+   * the whole batch written in one transaction. Returns the ids of the reports imported.
+   */
+  async function importFiles(files: readonly File[], options: { ignored?: number } = {}): Promise<string[]> {
+    if (phase.value === 'reading' || phase.value === 'asking' || phase.value === 'writing') {
+      throw new Error('正在导入上一批文件，请等它完成后再导入')
+    }
+    phase.value = 'reading'
+    progress.value = { done: 0, total: files.length }
+    results.value = []
+    failure.value = undefined
+    ignored.value = options.ignored ?? 0
+    forAll = undefined
+    try {
+      const entries = []
+      for (const [i, file] of files.entries()) {
+        entries.push(file.size > MAX_FILE_BYTES ? tooLarge(file.name, file.size) : readEntry(file.name, await readText(file)))
+        progress.value = { done: i + 1, total: files.length }
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToBrowser()
+      }
+      const stored: Existing[] = (await db.reports.toArray()).filter((r) => !r.deletedAt)
+      const plan = await planImport(entries, stored, ask)
+      question.value = undefined
+      phase.value = 'writing'
+      await write(plan)
+      results.value = plan.results
+      return plan.rows.filter((r) => !r.deletedAt).map((r) => r.id)
+    } catch (e) {
+      failure.value = `导入失败，本批文件均未导入，已有的报告没有任何改变。${storageErrorMessage(e).replace(/^保存失败：/, '原因：').replace(/您的修改.*$/, '')}`
+      results.value = []
+      return []
+    } finally {
+      question.value = undefined
+      answer = undefined
+      phase.value = 'done'
+    }
+  }
+
+  function ask(file: ParsedExchange, fileName: string, existing: Existing): Decision | Promise<Decision> {
+    if (forAll) return forAll
+    phase.value = 'asking'
+    question.value = {
+      fileName,
+      title: reportTitle(file),
+      existingTitle: reportTitle(existing),
+      existingUpdatedAt: existing.updatedAt,
+      ...(existing.fileName !== undefined ? { existingFileName: existing.fileName } : {}),
+    }
+    return new Promise<Decision>((resolve) => (answer = resolve))
+  }
+
+  /** The person's answer to the duplicate question; `all` applies it to the rest of the batch. */
+  function decide(decision: Decision, all = false) {
+    if (!answer) return
+    if (all) forAll = decision
+    const resolve = answer
+    answer = undefined
+    question.value = undefined
+    phase.value = 'reading'
+    resolve(decision)
+  }
+
+  function dismiss() {
+    if (phase.value !== 'done') return
+    phase.value = 'idle'
+    results.value = []
+    failure.value = undefined
+  }
+
+  return { phase, progress, question, results, failure, ignored, counts: () => countResults(results.value), importFiles, decide, dismiss }
+})
+
+/** Text of a file; a file that cannot be read (gone from the USB stick) reads as empty, so it is refused on its own. */
+async function readText(file: File): Promise<string> {
+  try {
+    return await file.text()
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * One transaction: the replaced reports go to the recycle bin, compiled reports that listed a
+ * replaced part list its replacement, and the new rows are added. If anything fails nothing
+ * of the batch is stored and nothing stored changes.
+ */
+async function write(plan: ImportPlan) {
+  const now = Date.now()
+  await db.transaction('rw', db.reports, async () => {
+    const binned = (await db.reports.bulkGet(plan.binIds)).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
+    await db.reports.bulkPut(binned.map((r) => ({ ...r, deletedAt: now })))
+    if (plan.replaced.size) {
+      const compiled = await db.reports.filter((r) => Boolean(r.compiledFrom)).toArray()
+      await db.reports.bulkPut(relinkParts(compiled, plan.replaced))
+    }
+    await db.reports.bulkAdd(plan.rows)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export function downloadBlob(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+const jsonBlob = (text: string) => new Blob([text], { type: 'application/json;charset=utf-8' })
+
+/** One report as 「{agency}-{year}年政府信息公开工作年度报告.json」. */
+export function exportReport(report: Report) {
+  downloadBlob(exchangeFileName(report), jsonBlob(serializeReport(report, GENERATOR)))
+}
+
+/** Several reports: one zip of one file each, or (zip: false) one download per report. */
+export async function exportReports(ids: readonly string[], options: { zip: boolean }) {
+  const rows = (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r))
+  if (rows.length === 1 || !options.zip) {
+    for (const r of rows) {
+      exportReport(r)
+      // Chrome drops downloads started in the same instant.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    return
+  }
+  const { zipSync, strToU8 } = await import('fflate')
+  const now = new Date()
+  const used = new Set<string>()
+  const files: Record<string, Uint8Array> = {}
+  for (const r of rows) {
+    files[uniqueName(exchangeFileName(r), used)] = strToU8(serializeReport(r, GENERATOR, now))
+  }
+  downloadBlob(zipFileName(rows.length, now), new Blob([zipSync(files, { level: 6, mtime: now }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))
+}
+
+/** 「政府信息公开工作年度报告（12份）-2026-11-25.zip」 */
+export function zipFileName(count: number, now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `政府信息公开工作年度报告（${count}份）-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.zip`
+}
+
+/** a.json, a（2）.json … for two reports of the same agency and year. */
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name
+  for (let n = 2; used.has(candidate); n++) candidate = name.replace(/\.json$/, `（${n}）.json`)
+  used.add(candidate)
+  return candidate
+}
+
+export function exportCsv(report: Report, table: TableKey) {
+  downloadBlob(csvFileName(report, table), new Blob([tableCsv(report, table)], { type: 'text/csv;charset=utf-8' }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// 新建下一年度 and 汇总
+
+export type NextYearResult = { ok: true; id: string } | { ok: false; error: string } | { ok: false; existing: ReportRow; error: string }
+
+/**
+ * Stores next year's report of `report`'s agency, carried over. When that year's report of
+ * the agency is already stored it is not created unless `evenIfExists`: the caller asks first.
+ */
+export async function createNextYear(report: Report, evenIfExists = false): Promise<NextYearResult> {
+  const result = nextYearReport(report)
+  if (!result.ok) return result
+  const next = result.report
+  const existing = await db.reports.where('[agency+year]').equals([next.agency, next.year]).filter((r) => !r.deletedAt).first()
+  if (existing && !evenIfExists) return { ok: false, existing, error: `${reportTitle(existing)}已经存在` }
+  await db.reports.add(next)
+  return { ok: true, id: next.id }
+}
+
+/** Stores a compiled report of `agency` for the stored reports `ids` (refused ones left out). */
+export async function createCompiled(agency: string, ids: readonly string[], options: { year?: number; edition?: string } = {}): Promise<string | undefined> {
+  return db.transaction('rw', db.reports, async () => {
+    const rows = (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
+    const selection = chooseParts(rows, options)
+    if (!selection?.parts.length) return undefined
+    const report = createCompiledReport(agency, selection)
+    await db.reports.add(report)
+    return report.id
+  })
+}
