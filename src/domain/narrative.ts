@@ -183,29 +183,77 @@ export const narrativeCheck: ExtraCheck = (edition, report, resolved) => {
     const tableValue = sumIfFilled(edition, cells, report.values, resolved)
     if (tableValue === undefined) continue
     for (const textKey of pattern.texts ?? ['overview']) {
-      for (const sentence of report.texts[textKey]?.match(SENTENCE) ?? []) {
-        // Full-width digits and punctuation matched as ASCII; quoted as written when NFKC kept the length.
-        const normal = sentence.normalize('NFKC')
-        const shown = normal.length === sentence.length ? sentence : normal
-        for (const m of normal.matchAll(pattern.regex)) {
-          const clauseStart = Math.max(normal.lastIndexOf(',', m.index), normal.lastIndexOf('，', m.index)) + 1
-          if (OTHER_YEAR.test(normal.slice(clauseStart, m.index + m[0].length))) continue
-          if (COMPOSITE.test(normal.slice(m.index + m[0].length))) continue
-          const stated = pattern.value ?? Number(m[1])
-          if (!Number.isFinite(stated) || stated === tableValue) continue
-          findings.push({
-            rule: `narrative.${pattern.what}`,
-            severity: 'warning',
-            cells: cells.map((c) => c.key),
-            text: textKey,
-            message: `${headings.get(textKey) ?? ''}中“${quote(shown, m.index)}”所述${pattern.label}为${stated}，而表中${describeCells(cells)}为${tableValue}`,
-          })
-        }
+      for (const { stated, quoted } of statementsOf(report.texts[textKey] ?? '', pattern)) {
+        if (stated === tableValue) continue
+        findings.push({
+          rule: `narrative.${pattern.what}`,
+          severity: 'warning',
+          cells: cells.map((c) => c.key),
+          text: textKey,
+          message: `${headings.get(textKey) ?? ''}中“${quoted}”所述${pattern.label}为${stated}，而表中${describeCells(cells)}为${tableValue}`,
+        })
       }
     }
   }
   findings.push(...feeNotice(edition, report.texts.other, resolved))
   return findings
+}
+
+interface Statement {
+  stated: number
+  quoted: string
+}
+
+// Texts change far less often than cells: what a text states is read once per text.
+const statementCache = new Map<string, Map<NarrativePattern, Statement[]>>()
+
+/** The numbers a text states for one pattern (other years and composites left out). */
+function statementsOf(text: string, pattern: NarrativePattern): Statement[] {
+  let byPattern = statementCache.get(text)
+  if (!byPattern) {
+    if (statementCache.size >= SENTENCE_CACHE_MAX) statementCache.delete(statementCache.keys().next().value!)
+    statementCache.set(text, (byPattern = new Map()))
+  }
+  let found = byPattern.get(pattern)
+  if (!found) {
+    found = []
+    for (const { normal, shown } of sentencesOf(text)) {
+      for (const m of normal.matchAll(pattern.regex)) {
+        const clauseStart = Math.max(normal.lastIndexOf(',', m.index), normal.lastIndexOf('，', m.index)) + 1
+        if (OTHER_YEAR.test(normal.slice(clauseStart, m.index + m[0].length))) continue
+        if (COMPOSITE.test(normal.slice(m.index + m[0].length))) continue
+        const stated = pattern.value ?? Number(m[1])
+        if (Number.isFinite(stated)) found.push({ stated, quoted: quote(shown, m.index) })
+      }
+    }
+    byPattern.set(pattern, found)
+  }
+  return found
+}
+
+interface Sentence {
+  normal: string
+  shown: string
+}
+
+// Texts change far less often than cells: keep the split of the last texts seen.
+const sentenceCache = new Map<string, Sentence[]>()
+const SENTENCE_CACHE_MAX = 16
+
+/** The sentences of a text, NFKC-normalised (full-width digits read as ASCII). */
+function sentencesOf(text: string): Sentence[] {
+  let cached = sentenceCache.get(text)
+  if (!cached) {
+    cached = []
+    for (const sentence of text.match(SENTENCE) ?? []) {
+      const normal = sentence.normalize('NFKC')
+      // Quoted as written when NFKC kept the length.
+      cached.push({ normal, shown: normal.length === sentence.length ? sentence : normal })
+    }
+    if (sentenceCache.size >= SENTENCE_CACHE_MAX) sentenceCache.delete(sentenceCache.keys().next().value!)
+    sentenceCache.set(text, cached)
+  }
+  return cached
 }
 
 /** 2021: applications dropped for unpaid fees should be explained in 六 (信息处理费). */
@@ -224,7 +272,16 @@ function feeNotice(edition: EditionDef, other: string, resolved: Resolved): Find
 }
 
 /** The cells a pattern names, `*` expanded; undefined when the edition lacks any of them. */
+const expandCache = new WeakMap<EditionDef, Map<readonly string[], CellDef[] | undefined>>()
+
 function expandCells(edition: EditionDef, refs: readonly string[]): CellDef[] | undefined {
+  let byRefs = expandCache.get(edition)
+  if (!byRefs) expandCache.set(edition, (byRefs = new Map()))
+  if (!byRefs.has(refs)) byRefs.set(refs, expandUncached(edition, refs))
+  return byRefs.get(refs)
+}
+
+function expandUncached(edition: EditionDef, refs: readonly string[]): CellDef[] | undefined {
   const out: CellDef[] = []
   for (const ref of refs) {
     const [table, row, column] = ref.split('.') as [string, string, string]
@@ -255,7 +312,16 @@ function sumIfFilled(edition: EditionDef, cells: readonly CellDef[], values: Val
   return Math.round(sum * 10000) / 10000
 }
 
+const inputsCache = new WeakMap<CellDef, CellKey[]>()
+
+/** The input cells a (computed) cell sums, cached per cell. */
 function inputsOf(edition: EditionDef, cell: CellDef): CellKey[] {
+  let keys = inputsCache.get(cell)
+  if (!keys) inputsCache.set(cell, (keys = inputsUncached(edition, cell)))
+  return keys
+}
+
+function inputsUncached(edition: EditionDef, cell: CellDef): CellKey[] {
   const sub = (row: string, column: string) => {
     const c = findCell(edition, cellKey(cell.table.key, row, column))
     return c ? inputsOf(edition, c) : []
