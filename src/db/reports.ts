@@ -1,7 +1,10 @@
 // Report rows in IndexedDB. Every change is a patch applied inside one transaction to the
 // row as stored, so a second tab's newer cells are never overwritten by a stale copy.
+import Dexie from 'dexie'
 import { type ReportRow, db } from './database'
+import { deleteHistoryOf, versionBeforeChange } from './history'
 import type { CellKey, TextKey } from '@/domain/format'
+import { type EditsSinceBackup, type SnapshotReason, patchReason, sameContent } from '@/domain/history'
 import type { Report } from '@/domain/report'
 
 export interface ReportPatch {
@@ -11,6 +14,12 @@ export interface ReportPatch {
   agency?: string
   year?: number
   edition?: string
+  /**
+   * Save the report as it was before this patch as a version, for this reason (fill-blanks,
+   * paste…). Without it, a patch of many cells gets one anyway ('bulk'), and any other edit an
+   * automatic one at most every few minutes.
+   */
+  snapshot?: SnapshotReason
 }
 
 export function applyPatchTo<T extends Report>(report: T, patch: ReportPatch): T {
@@ -26,18 +35,64 @@ export function applyPatchTo<T extends Report>(report: T, patch: ReportPatch): T
   return next
 }
 
+/**
+ * Applies a patch to the stored report in one transaction, with the version it calls for
+ * (src/db/history.ts) and the count of edits since the last backup. When storage is full, the
+ * edit is tried once more without the version: the person's edit matters more than its history.
+ */
 export async function patchReport(id: string, patch: ReportPatch): Promise<ReportRow> {
-  return db.transaction('rw', db.reports, async () => {
+  try {
+    return await writePatch(id, patch, true)
+  } catch (e) {
+    if (!isQuotaError(e)) throw e
+    return writePatch(id, patch, false)
+  }
+}
+
+function writePatch(id: string, patch: ReportPatch, withHistory: boolean): Promise<ReportRow> {
+  const tables = withHistory ? [db.reports, db.history, db.meta] : [db.reports]
+  return db.transaction('rw', tables, async () => {
     const row = await db.reports.get(id)
     if (!row) throw new Error('这份报告已不在数据库中（可能已在另一个标签页中删除）')
-    const next = { ...applyPatchTo(row, patch), updatedAt: Date.now() }
+    const now = Date.now()
+    const next = { ...applyPatchTo(row, patch), updatedAt: now }
+    if (withHistory) {
+      await versionBeforeChange(row, next, patchReason(patch.snapshot, Object.keys(patch.values ?? {}).length), now)
+      await countEdit(now)
+    }
     await db.reports.put(next)
     return next
   })
 }
 
+export function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; inner?: { name?: string } } | undefined
+  return /Quota/i.test(`${err?.name ?? ''} ${err?.inner?.name ?? ''}`)
+}
+
+export const EDITS_KEY = 'editsSinceBackup'
+
+async function countEdit(now: number) {
+  const edits = await getMeta<EditsSinceBackup>(EDITS_KEY)
+  await setMeta(EDITS_KEY, edits ? { since: edits.since, count: edits.count + 1 } : { since: now, count: 1 })
+}
+
 export const getReport = (id: string) => db.reports.get(id)
-export const putReport = (row: ReportRow) => db.reports.put(row)
+
+/**
+ * Stores a whole report. When it replaces a stored one with other content (an import, a
+ * compile), the stored one is first saved as a version for `reason`.
+ */
+export async function putReport(row: ReportRow, reason: SnapshotReason = 'replace'): Promise<string> {
+  const parent = Dexie.currentTransaction
+  // Inside a caller's transaction without the history table there is nowhere to put a version.
+  if (parent && !parent.storeNames.includes('history')) return db.reports.put(row)
+  return db.transaction('rw', db.reports, db.history, async () => {
+    const stored = await db.reports.get(row.id)
+    if (stored && !sameContent(stored, row)) await versionBeforeChange(stored, row, reason, Date.now())
+    return db.reports.put(row)
+  })
+}
 
 export async function listReports(): Promise<ReportRow[]> {
   const rows = await db.reports.toArray()
@@ -57,7 +112,13 @@ export async function restoreFromBin(id: string) {
   })
 }
 
-export const purgeReport = (id: string) => db.reports.delete(id)
+/** Deletes a report for good, with its versions. */
+export async function purgeReport(id: string) {
+  await db.transaction('rw', db.reports, db.history, async () => {
+    await db.reports.delete(id)
+    await deleteHistoryOf(id)
+  })
+}
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined

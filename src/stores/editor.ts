@@ -7,19 +7,44 @@ import { computed, ref, shallowRef } from 'vue'
 import { type ReportRow, db } from '@/db/database'
 import { storageErrorMessage } from '@/db/errors'
 import { type ReportPatch, applyPatchTo, patchReport } from '@/db/reports'
-import { getEdition, inputCellsOf } from '@/domain/edition'
+import { beforeOf, tabJournal } from '@/db/journal'
+import type { SnapshotReason } from '@/domain/history'
+import { describeCell, findCell, getEdition, inputCellsOf } from '@/domain/edition'
 import type { Finding } from '@/domain/findings'
 import type { CellKey, TextKey } from '@/domain/format'
+import type { ReportTexts, Values } from '@/domain/report'
 import { reportStatus, reviewReport } from '@/domain/review'
 import { resolveValues } from '@/domain/totals'
+import { parseValue } from '@/domain/values'
 
 type CellChange = Record<CellKey, number | null>
 interface UndoStep {
   before: CellChange
   after: CellChange
 }
+/** A write waiting for IndexedDB, for the report it belongs to. */
+interface Pending {
+  id: string
+  patch: ReportPatch
+}
+/** What became of typed or pasted text, cell by cell. */
+export interface EntryResult {
+  changed: CellKey[]
+  /** Cells whose text the value parser refused: the old value stays. */
+  rejected: { key: CellKey; message: string }[]
+  /** Computed or unknown cells: never typed into. */
+  skipped: CellKey[]
+}
 
 const RETRY_MS = 2000
+
+/** `next`, or `prev` when it holds the same entries (so dependants see no change). */
+function sameRecord<T extends Record<string, unknown>>(prev: T | undefined, next: T): T {
+  if (!prev || prev === next) return next
+  const keys = Object.keys(next)
+  if (keys.length !== Object.keys(prev).length) return next
+  return keys.every((k) => Object.is(prev[k], next[k])) ? prev : next
+}
 
 export const useEditorStore = defineStore('editor', () => {
   const report = shallowRef<ReportRow>()
@@ -29,22 +54,39 @@ export const useEditorStore = defineStore('editor', () => {
   const saveError = ref<string>()
   const undoStack = shallowRef<UndoStep[]>([])
   const redoStack = shallowRef<UndoStep[]>([])
+  /** Text the value parser refused, by cell: shown at the cell until it gets a good value. */
+  const rejected = shallowRef<ReadonlyMap<CellKey, string>>(new Map())
 
-  const queue: ReportPatch[] = []
+  const queue: Pending[] = []
   let writing = false
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let subscriptions: { unsubscribe(): void }[] = []
 
   const edition = computed(() => (report.value ? getEdition(report.value.edition) : undefined))
-  const resolved = computed(() => (edition.value && report.value ? resolveValues(edition.value, report.value.values) : new Map<CellKey, number>()))
-  const findings = computed<Finding[]>(() => (report.value ? reviewReport(report.value, lastYear.value) : []))
+  // The database echoes every write back (liveQuery) as a new object with the same contents:
+  // keep the old one then, so totals and checks are not recomputed for nothing.
+  const values = computed<Values>((prev) => sameRecord(prev, report.value?.values ?? {}))
+  const texts = computed<ReportTexts | undefined>((prev) => report.value && sameRecord(prev, report.value.texts))
+  const resolved = computed(() => (edition.value ? resolveValues(edition.value, values.value) : new Map<CellKey, number>()))
+  const findings = computed<Finding[]>(() =>
+    edition.value && texts.value ? reviewReport({ edition: edition.value.key, values: values.value, texts: texts.value }, lastYear.value) : [],
+  )
   const status = computed(() => reportStatus(findings.value))
   /** The findings of each cell, most severe first. */
   const findingsByCell = computed(() => {
     const map = new Map<CellKey, Finding[]>()
-    for (const f of findings.value) for (const c of f.cells) map.set(c, [...(map.get(c) ?? []), f])
+    for (const f of findings.value) {
+      for (const c of f.cells) {
+        const list = map.get(c)
+        if (list) list.push(f)
+        else map.set(c, [f])
+      }
+    }
     return map
   })
+
+  /** Edits of report `id` not yet written, applied over what the database says. */
+  const pendingOver = (row: ReportRow) => queue.filter((p) => p.id === row.id).reduce((r, p) => applyPatchTo(r, p.patch), row)
 
   function open(id: string) {
     close()
@@ -58,7 +100,7 @@ export const useEditorStore = defineStore('editor', () => {
             return
           }
           // Keep edits not yet written on screen over what the database (or another tab) says.
-          report.value = queue.reduce(applyPatchTo, row)
+          report.value = pendingOver(row)
           watchLastYear(row)
         },
         error: (e) => console.error(e),
@@ -74,7 +116,14 @@ export const useEditorStore = defineStore('editor', () => {
     subscriptions[1]?.unsubscribe()
     subscriptions[1] = liveQuery(() =>
       db.reports.where('[agency+year]').equals([row.agency, row.year - 1]).filter((r) => !r.deletedAt).first(),
-    ).subscribe({ next: (r) => (lastYear.value = r), error: (e) => console.error(e) })
+    ).subscribe({
+      // Every write to the table re-runs the query: take its answer only when it changed.
+      next: (r) => {
+        const prev = lastYear.value
+        if (!r || !prev || r.id !== prev.id || r.edition !== prev.edition || sameRecord(prev.values, r.values) !== prev.values) lastYear.value = r
+      },
+      error: (e) => console.error(e),
+    })
   }
 
   function close() {
@@ -85,25 +134,31 @@ export const useEditorStore = defineStore('editor', () => {
     lastYear.value = undefined
     undoStack.value = []
     redoStack.value = []
+    rejected.value = new Map()
   }
 
   function commit(patch: ReportPatch) {
     if (!report.value) return
+    // Safety hook: journalled synchronously so closing the tab or a crash loses nothing (journal.ts).
+    tabJournal.append(report.value.id, beforeOf(report.value, patch), patch)
     report.value = applyPatchTo(report.value, patch)
-    queue.push(patch)
+    queue.push({ id: report.value.id, patch })
+    saveState.value = 'saving'
     void flush()
   }
 
+  /** Writes every queued edit in order; resolves when the queue is empty or a write failed. */
   async function flush() {
-    if (writing || !report.value) return
+    if (writing) return
     writing = true
     clearTimeout(retryTimer)
-    const id = report.value.id
-    saveState.value = 'saving'
+    if (queue.length) saveState.value = 'saving'
     while (queue.length) {
+      const next = queue[0]!
       try {
-        await patchReport(id, queue[0]!)
+        await patchReport(next.id, next.patch)
         queue.shift()
+        tabJournal.shift()
       } catch (e) {
         saveState.value = 'error'
         saveError.value = storageErrorMessage(e)
@@ -117,9 +172,23 @@ export const useEditorStore = defineStore('editor', () => {
     saveState.value = 'saved'
   }
 
-  /** Sets cells (null = blank) as one undoable step; unchanged cells are left out. */
-  function setCells(change: CellChange) {
+  function forget(keys: Iterable<CellKey>) {
+    let map: Map<CellKey, string> | undefined
+    for (const k of keys) {
+      if (!rejected.value.has(k)) continue
+      map ??= new Map(rejected.value)
+      map.delete(k)
+    }
+    if (map) rejected.value = map
+  }
+
+  /**
+   * Sets cells (null = blank) as one undoable step; unchanged cells are left out. `snapshot`
+   * saves the report as it was before as a version for that reason (many cells get one anyway).
+   */
+  function setCells(change: CellChange, snapshot?: SnapshotReason) {
     if (!report.value) return
+    forget(Object.keys(change))
     const before: CellChange = {}
     const after: CellChange = {}
     for (const [key, value] of Object.entries(change)) {
@@ -131,7 +200,39 @@ export const useEditorStore = defineStore('editor', () => {
     if (!Object.keys(after).length) return
     undoStack.value = [...undoStack.value, { before, after }]
     redoStack.value = []
-    commit({ values: after })
+    commit(snapshot ? { values: after, snapshot } : { values: after })
+  }
+
+  /**
+   * Cells as typed or pasted: each text goes through the value parser; what it accepts is
+   * stored normalised, all in one undoable step; what it refuses keeps the old value and is
+   * remembered with its message. Computed and unknown cells are skipped.
+   */
+  function enterTexts(texts: Record<CellKey, string>): EntryResult {
+    const result: EntryResult = { changed: [], rejected: [], skipped: [] }
+    const def = edition.value
+    if (!def || !report.value) return result
+    const change: CellChange = {}
+    const refused = new Map(rejected.value)
+    for (const [key, text] of Object.entries(texts)) {
+      const cell = findCell(def, key)
+      if (!cell || cell.computed) {
+        result.skipped.push(key)
+        continue
+      }
+      const parsed = parseValue(text, cell.column.kind)
+      if (parsed.ok) {
+        change[key] = parsed.value
+        if ((report.value.values[key] ?? null) !== parsed.value) result.changed.push(key)
+      } else {
+        const message = `${describeCell(cell)}：${parsed.error}`
+        refused.set(key, message)
+        result.rejected.push({ key, message })
+      }
+    }
+    rejected.value = refused
+    setCells(change)
+    return result
   }
 
   function undo() {
@@ -139,6 +240,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (!step) return
     undoStack.value = undoStack.value.slice(0, -1)
     redoStack.value = [...redoStack.value, step]
+    forget(Object.keys(step.before))
     commit({ values: step.before })
   }
 
@@ -147,6 +249,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (!step) return
     redoStack.value = redoStack.value.slice(0, -1)
     undoStack.value = [...undoStack.value, step]
+    forget(Object.keys(step.after))
     commit({ values: step.after })
   }
 
@@ -155,7 +258,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (!edition.value || !report.value) return 0
     const change: CellChange = {}
     for (const cell of inputCellsOf(edition.value)) if (!(cell.key in report.value.values)) change[cell.key] = 0
-    setCells(change)
+    setCells(change, 'fill-blanks')
     return Object.keys(change).length
   }
 
@@ -168,9 +271,9 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   return {
-    report, lastYear, missing, edition, resolved, findings, findingsByCell, status, saveState, saveError,
+    report, lastYear, missing, edition, resolved, findings, findingsByCell, status, saveState, saveError, rejected,
     canUndo: computed(() => undoStack.value.length > 0),
     canRedo: computed(() => redoStack.value.length > 0),
-    open, close, setCells, undo, redo, fillBlanks, setText, setIdentity, flush,
+    open, close, setCells, enterTexts, undo, redo, fillBlanks, setText, setIdentity, flush,
   }
 })

@@ -1,0 +1,96 @@
+// The editor's grids, so that a finding, a paste or a copy can reach any cell of the report:
+// which grid holds a cell, the block selected for copying, refreshing them all.
+import type { GridApi } from 'ag-grid-community'
+import { shallowRef } from 'vue'
+import type { CellKey, ColumnDef, TableKey } from '@/domain/format'
+import type { GridRow } from './columns'
+
+export interface GridEntry {
+  table: TableKey
+  blockIndex: number
+  api: GridApi<GridRow>
+  el: HTMLElement
+  rows: readonly string[]
+  /** Value columns, in display order. */
+  columns: readonly ColumnDef[]
+}
+
+export interface Position {
+  row: number
+  col: number
+}
+
+/** A rectangle of cells of one grid: where it was started and where it now ends. */
+export interface Selection {
+  grid: GridEntry
+  anchor: Position
+  focus: Position
+}
+
+const grids = new Set<GridEntry>()
+export const selection = shallowRef<Selection>()
+
+export function registerGrid(entry: GridEntry) {
+  grids.add(entry)
+  return () => {
+    grids.delete(entry)
+    if (selection.value?.grid === entry) selection.value = undefined
+  }
+}
+
+export const allGrids = () => [...grids]
+
+export function gridOfElement(el: Element | null): GridEntry | undefined {
+  return [...grids].find((g) => el && g.el.contains(el))
+}
+
+/** Where a cell is: its grid and its row and column index there. */
+export function locate(key: CellKey): { grid: GridEntry; row: number; col: number } | undefined {
+  const [table, row, column] = key.split('.')
+  for (const grid of grids) {
+    if (grid.table !== table) continue
+    const r = grid.rows.indexOf(row ?? '')
+    const c = grid.columns.findIndex((col) => col.key === column)
+    if (r >= 0 && c >= 0) return { grid, row: r, col: c }
+  }
+  return undefined
+}
+
+export function keyAt(grid: GridEntry, p: Position): CellKey | undefined {
+  const row = grid.rows[p.row]
+  const col = grid.columns[p.col]
+  return row !== undefined && col ? `${grid.table}.${row}.${col.key}` : undefined
+}
+
+/** Moves keyboard focus to a cell and scrolls it to the middle of the screen. */
+export function focusCell(key: CellKey): boolean {
+  const at = locate(key)
+  if (!at) return false
+  const colKey = at.grid.columns[at.col]!.key
+  at.grid.api.setFocusedCell(at.row, colKey)
+  const el = at.grid.el.querySelector<HTMLElement>(`[row-id="${at.grid.rows[at.row]}"] [col-id="${colKey}"]`)
+  el?.scrollIntoView({ block: 'center', inline: 'nearest' })
+  el?.focus({ preventScroll: true })
+  return true
+}
+
+export function refreshAll() {
+  for (const g of grids) g.api.refreshCells()
+}
+
+/** The selected rectangle, normalised: top-left and bottom-right positions. */
+export function selectedRect(s: Selection) {
+  return {
+    top: Math.min(s.anchor.row, s.focus.row),
+    bottom: Math.max(s.anchor.row, s.focus.row),
+    left: Math.min(s.anchor.col, s.focus.col),
+    right: Math.max(s.anchor.col, s.focus.col),
+  }
+}
+
+export function inSelection(grid: GridEntry, row: number, col: number): boolean {
+  const s = selection.value
+  if (!s || s.grid !== grid || (s.anchor.row === s.focus.row && s.anchor.col === s.focus.col)) return false
+  const r = selectedRect(s)
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right
+}

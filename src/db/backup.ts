@@ -1,0 +1,262 @@
+// Backup of the whole database (every report, the recycle bin, the history) to one file, and
+// its restore in another browser.
+//
+// The file is written by Dexie's export add-on (dexie-export-import), in its documented format
+// (formatName "dexie"). It is read back by a strict reader of that format instead of the add-on's
+// importInto: a backup file is untrusted input, and importInto revives typed values from it
+// (`$types`: Blob, ImageData, an <img> whose src the file names), and with clearTablesBeforeImport
+// empties the tables outside its own transaction. Here nothing is written until every row has
+// been checked, the person has seen what the file holds and what it would replace, and then
+// everything is written in one transaction: it all lands, or nothing changes.
+import { DB_NAME, DB_VERSION, type HistoryRow, type ReportRow, SCHEMAS, db } from './database'
+import { addVersion } from './history'
+import { EDITS_KEY, getMeta, setMeta } from './reports'
+import { type EditsSinceBackup, restoreSnapshot, sameContent } from '@/domain/history'
+import { type Report, reportTitle, restoreReport } from '@/domain/report'
+
+export const LAST_BACKUP_KEY = 'lastBackupAt'
+export const LAST_EXPORT_KEY = 'lastExportAt'
+/** A larger file is refused before it is read. */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024
+const MAX_ROWS = 1_000_000
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export function backupFileName(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `年报备份-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.json`
+}
+
+/**
+ * The whole database as one file. The time of the backup is stored first (meta lastBackupAt),
+ * so the file itself says when it was made.
+ */
+export async function createBackup(now = Date.now()): Promise<{ blob: Blob; fileName: string }> {
+  const previous = await getMeta<number>(LAST_BACKUP_KEY)
+  const previousEdits = await getMeta<EditsSinceBackup>(EDITS_KEY)
+  await db.transaction('rw', db.meta, async () => {
+    await setMeta(LAST_BACKUP_KEY, now)
+    await db.meta.delete(EDITS_KEY)
+  })
+  try {
+    // The add-on is loaded only when a backup is made: it is not needed to open the app.
+    const { exportDB } = await import('dexie-export-import')
+    const blob = await exportDB(db, { prettyJson: false })
+    return { blob, fileName: backupFileName(new Date(now)) }
+  } catch (e) {
+    await db.transaction('rw', db.meta, async () => {
+      if (previous === undefined) await db.meta.delete(LAST_BACKUP_KEY)
+      else await setMeta(LAST_BACKUP_KEY, previous)
+      if (previousEdits) await setMeta(EDITS_KEY, previousEdits)
+    })
+    throw e
+  }
+}
+
+/** A report was exported as an exchange file: that counts as a backup of it for the reminder. */
+export async function recordExport(now = Date.now()) {
+  await db.transaction('rw', db.meta, async () => {
+    await setMeta(LAST_EXPORT_KEY, now)
+    await db.meta.delete(EDITS_KEY)
+  })
+}
+
+export interface BackupStatus {
+  lastBackupAt?: number
+  lastExportAt?: number
+  edits?: EditsSinceBackup
+}
+
+export async function backupStatus(): Promise<BackupStatus> {
+  const rows = await db.meta.bulkGet([LAST_BACKUP_KEY, LAST_EXPORT_KEY, EDITS_KEY])
+  const [backup, exported, edits] = rows.map((r) => r?.value)
+  const status: BackupStatus = {}
+  if (typeof backup === 'number') status.lastBackupAt = backup
+  if (typeof exported === 'number') status.lastExportAt = exported
+  if (edits && typeof edits === 'object') status.edits = edits as EditsSinceBackup
+  return status
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface BackupReport {
+  id: string
+  title: string
+  inBin: boolean
+  /** new: not in this browser · same: identical here · replace: here with other content */
+  status: 'new' | 'same' | 'replace'
+  /** For replace: this browser's copy was changed after the backup's. */
+  localNewer: boolean
+  /** For new: this browser holds another report of the same agency and year (both will stay). */
+  sameTitleHere: boolean
+}
+
+export interface BackupPlan {
+  fileName: string
+  /** When the backup was made, if the file says. */
+  madeAt?: number
+  schemaVersion: number
+  reports: BackupReport[]
+  /** Versions in the file (of the reports it holds). */
+  versions: number
+  /** Reports in this browser that the file does not hold: they stay as they are. */
+  keptHere: number
+  /** Rows to write (checked and normalised). */
+  rows: { reports: ReportRow[]; history: HistoryRow[] }
+}
+
+export type BackupReadResult = { ok: true; plan: BackupPlan } | { ok: false; error: string }
+
+class BackupError extends Error {}
+
+/** Reads an untrusted backup file and plans its restore. Never throws; writes nothing. */
+export async function readBackup(file: Blob, fileName: string): Promise<BackupReadResult> {
+  const fail = (message: string): BackupReadResult => ({ ok: false, error: `备份文件“${fileName}”：${message}` })
+  try {
+    if (file.size > MAX_BACKUP_BYTES) return fail(`文件超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB，不是本程序的备份文件，未恢复`)
+    const text = await file.text()
+    return { ok: true, plan: await planRestore(parseBackup(text), fileName) }
+  } catch (e) {
+    if (e instanceof BackupError) return fail(e.message)
+    return fail(`读取时出错（${e instanceof Error ? e.message : String(e)}），未恢复`)
+  }
+}
+
+interface ParsedBackup {
+  version: number
+  madeAt?: number
+  reports: ReportRow[]
+  history: HistoryRow[]
+}
+
+const TABLES_BY_VERSION: readonly (readonly string[])[] = SCHEMAS.map((_, i) => SCHEMAS.slice(0, i + 1).flatMap((s) => Object.keys(s)))
+
+/** Checks the file against the add-on's format and every row against the app's own rules. */
+export function parseBackup(text: string): ParsedBackup {
+  if (!text.trim()) throw new BackupError('文件是空的')
+  let data: unknown
+  try {
+    // The add-on marks typed values (Date, Blob…) with $types; this app never stores any, and
+    // reviving them from an untrusted file is what this reader is for avoiding.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
+      if (key === '$types') throw new BackupError('文件含有本程序不会写出的特殊类型数据（$types），不是本程序的备份文件')
+      return value
+    })
+  } catch (e) {
+    if (e instanceof BackupError) throw e
+    throw new BackupError('不是有效的 JSON 文件，无法读取')
+  }
+  const file = object(data, '文件内容不是 JSON 对象，不是本程序的备份文件')
+  if (file.formatName !== 'dexie' || file.formatVersion !== 1) {
+    throw new BackupError(file.kind === 'gov-info-disclosure-annual-report' ? '这是单份报告的交换文件，请用“导入报告”打开，而不是“从备份恢复”' : '不是本程序的备份文件（缺少 formatName "dexie"）')
+  }
+  const body = object(file.data, '缺少 data 部分，文件不完整')
+  if (body.databaseName !== DB_NAME) throw new BackupError(`不是本程序的备份文件（数据库名为${show(body.databaseName)}）`)
+  const version = body.databaseVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new BackupError(`数据库版本${show(version)}无效`)
+  if (version > DB_VERSION) throw new BackupError(`此备份由更新版本的本程序制作（数据库版本 ${version}），请先升级本程序再恢复`)
+  if (!Array.isArray(body.data)) throw new BackupError('缺少 data.data 部分，文件不完整')
+  const known = TABLES_BY_VERSION[version - 1]!
+  const out: ParsedBackup = { version, reports: [], history: [] }
+  let count = 0
+  for (const t of body.data as unknown[]) {
+    const table = object(t, 'data.data 中有一项不是对象')
+    const name = table.tableName
+    if (typeof name !== 'string' || !known.includes(name)) throw new BackupError(`含有未知的数据表${show(name)}`)
+    if (table.inbound !== true || !Array.isArray(table.rows)) throw new BackupError(`数据表 ${name} 的格式不对`)
+    count += table.rows.length
+    if (count > MAX_ROWS) throw new BackupError('数据行数过多，不是本程序的备份文件')
+    table.rows.forEach((raw: unknown, i: number) => {
+      const where = `数据表 ${name} 第 ${i + 1} 行`
+      if (name === 'reports') out.reports.push(reportRow(raw, where))
+      else if (name === 'history') {
+        const v = restoreSnapshot(raw)
+        if (!v) throw new BackupError(`${where}不是有效的历史版本`)
+        out.history.push(v)
+      } else if (name === 'meta') {
+        const m = object(raw, `${where}不是对象`)
+        if (m.key === 'lastBackupAt' && typeof m.value === 'number' && Number.isFinite(m.value)) out.madeAt = m.value
+      }
+    })
+  }
+  return out
+}
+
+function reportRow(raw: unknown, where: string): ReportRow {
+  const r = object(raw, `${where}不是对象`)
+  if (typeof r.id !== 'string' || !r.id || r.id.length > 100) throw new BackupError(`${where}缺少报告编号（id）`)
+  const report: Report | undefined = restoreReport(r)
+  if (!report) throw new BackupError(`${where}不是有效的报告（机关名称或年度有误）`)
+  const row: ReportRow = report
+  if (typeof r.deletedAt === 'number' && Number.isFinite(r.deletedAt)) row.deletedAt = r.deletedAt
+  return row
+}
+
+function object(v: unknown, message: string): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new BackupError(message)
+  return v as Record<string, unknown>
+}
+
+function show(v: unknown): string {
+  let t: string
+  try {
+    t = JSON.stringify(v) ?? String(v)
+  } catch {
+    t = String(v)
+  }
+  return `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`
+}
+
+async function planRestore(parsed: ParsedBackup, fileName: string): Promise<BackupPlan> {
+  // The same id twice: the later row wins, as a put would.
+  const byId = new Map(parsed.reports.map((r) => [r.id, r]))
+  const reports = [...byId.values()]
+  const stored = await db.reports.bulkGet(reports.map((r) => r.id))
+  const holds = new Set(byId.keys())
+  const history = parsed.history.filter((v) => holds.has(v.reportId))
+  const local = await db.reports.toArray()
+  const titlesHere = new Set(local.filter((r) => !r.deletedAt).map((r) => `${r.agency}\u0000${r.year}`))
+  const plan: BackupPlan = {
+    fileName,
+    schemaVersion: parsed.version,
+    reports: reports.map((r, i) => {
+      const here = stored[i]
+      const status = !here ? 'new' : sameContent(here, r) && Boolean(here.deletedAt) === Boolean(r.deletedAt) ? 'same' : 'replace'
+      return {
+        id: r.id,
+        title: reportTitle(r),
+        inBin: Boolean(r.deletedAt),
+        status,
+        localNewer: status === 'replace' && here!.updatedAt > r.updatedAt,
+        sameTitleHere: status === 'new' && !r.deletedAt && titlesHere.has(`${r.agency}\u0000${r.year}`),
+      }
+    }),
+    versions: history.length,
+    keptHere: local.length - stored.filter(Boolean).length,
+    rows: { reports, history },
+  }
+  if (parsed.madeAt !== undefined) plan.madeAt = parsed.madeAt
+  return plan
+}
+
+/**
+ * Restores a planned backup in one transaction: its versions are added, each report it holds is
+ * written, and a report of this browser that it replaces is first saved as a version
+ * ('backup-restore'), so that nothing here is lost. Reports it does not hold stay.
+ */
+export async function applyBackup(plan: BackupPlan, now = Date.now()): Promise<{ written: number }> {
+  return db.transaction('rw', db.reports, db.history, async () => {
+    await db.history.bulkPut(plan.rows.history)
+    let written = 0
+    for (const row of plan.rows.reports) {
+      const here = await db.reports.get(row.id)
+      if (here && sameContent(here, row) && Boolean(here.deletedAt) === Boolean(row.deletedAt)) continue
+      if (here && !sameContent(here, row)) await addVersion(here, 'backup-restore', now)
+      await db.reports.put(row)
+      written++
+    }
+    return { written }
+  })
+}
