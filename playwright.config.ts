@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test'
 
 // Debian's Chromium: no test tool may download a browser of its own.
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+// Another port lets a second checkout run its tests beside this one.
+const port = Number(process.env.TEST_PORT || 4173)
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -13,7 +15,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/browser.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1400, height: 900 },
@@ -26,8 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -6,7 +6,7 @@ import { SAMPLE_TITLE, home, openReport, rawReports, watchContext } from './safe
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
-const ORIGIN = 'http://127.0.0.1:4173'
+const ORIGIN = `http://127.0.0.1:${process.env.TEST_PORT || 4173}`
 const AGENCY = '<img src=x onerror="window.__xss=1">局<script>window.__xss=2</script>'
 const TEXT = '<script>window.__xss=3</script><iframe src="javascript:window.__xss=4"></iframe>&lt;b&gt;'
 const FILE = '<img src=x onerror=window.__xss=5>.json'
