@@ -88,10 +88,12 @@ const op: fc.Arbitrary<Op> = fc.record({ kind: fc.constantFrom('delete', 'set', 
 /** Every object in `root` with its keys, for picking a place to mutate. */
 function places(root: unknown): [Record<string, unknown>, string[]][] {
   const out: [Record<string, unknown>, string[]][] = []
+  const seen = new Set<unknown>()
   const stack = [root]
   while (stack.length) {
     const v = stack.pop()
-    if (v && typeof v === 'object') {
+    if (v && typeof v === 'object' && !seen.has(v)) {
+      seen.add(v)
       out.push([v as Record<string, unknown>, Object.keys(v)])
       stack.push(...Object.values(v))
     }
@@ -102,15 +104,18 @@ function places(root: unknown): [Record<string, unknown>, string[]][] {
 function mutate<T>(value: T, ops: readonly Op[]): unknown {
   let root: unknown = structuredClone(value)
   for (const o of ops) {
+    // fast-check may hand the same generated value to several runs: never mutate it, or a later
+    // run can insert an object into itself and the walk below never ends (out of memory in CI).
+    const v = structuredClone(o.value)
     const all = places(root)
-    if (!all.length) return o.value
+    if (!all.length) return v
     const [obj, keys] = all[o.at % all.length]!
     const key = keys.length ? keys[o.at % keys.length]! : o.key
     if (o.kind === 'delete') delete obj[key]
-    else if (o.kind === 'set') obj[key] = o.value
-    else if (o.kind === 'add') obj[o.key] = o.value
-    else Object.defineProperty(obj, '__proto__', { value: o.value, enumerable: true, configurable: true, writable: true })
-    if (o.at % 17 === 0) root = o.value // now and then the whole file is something else
+    else if (o.kind === 'set') obj[key] = v
+    else if (o.kind === 'add') obj[o.key] = v
+    else Object.defineProperty(obj, '__proto__', { value: v, enumerable: true, configurable: true, writable: true })
+    if (o.at % 17 === 0) root = v // now and then the whole file is something else
   }
   return root
 }

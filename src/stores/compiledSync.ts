@@ -5,6 +5,7 @@
 import { liveQuery } from 'dexie'
 import { onScopeDispose } from 'vue'
 import { db } from '@/db/database'
+import { versionBeforeChange } from '@/db/history'
 import { staleCompiled } from '@/domain/compile'
 
 let users = 0
@@ -14,10 +15,13 @@ let again = false
 
 /** Writes the sums into every stale compiled report, in one transaction. Returns how many. */
 export async function syncCompiledNow(): Promise<number> {
-  return db.transaction('rw', db.reports, async () => {
+  return db.transaction('rw', db.reports, db.history, async () => {
     const stale = staleCompiled(await db.reports.toArray())
     const now = Date.now()
-    await db.reports.bulkPut(stale.map(({ report, values }) => ({ ...report, values, updatedAt: now })))
+    const next = stale.map(({ report, values }) => ({ ...report, values, updatedAt: now }))
+    // A version before a compile changes the report, throttled: it follows every part's edit.
+    for (const [i, { report }] of stale.entries()) await versionBeforeChange(report, next[i]!, 'compile', now, true)
+    await db.reports.bulkPut(next)
     return stale.length
   })
 }

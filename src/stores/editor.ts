@@ -36,6 +36,8 @@ export interface EntryResult {
   skipped: CellKey[]
 }
 
+export const COMPILED_READ_ONLY = '汇总报告的数字是各部门报告之和，不能直接修改；请修改相应部门的报告，汇总会随之更新。'
+
 const RETRY_MS = 2000
 
 /** `next`, or `prev` when it holds the same entries (so dependants see no change). */
@@ -56,6 +58,10 @@ export const useEditorStore = defineStore('editor', () => {
   const redoStack = shallowRef<UndoStep[]>([])
   /** Text the value parser refused, by cell: shown at the cell until it gets a good value. */
   const rejected = shallowRef<ReadonlyMap<CellKey, string>>(new Map())
+  /** Cells marked in the grids, e.g. those a version in the history differs in. */
+  const marked = shallowRef<ReadonlySet<CellKey>>(new Set())
+  /** A compiled (汇总) report's values are the sums of its parts: not typed. */
+  const readOnly = computed(() => Boolean(report.value?.compiledFrom))
 
   const queue: Pending[] = []
   let writing = false
@@ -187,7 +193,7 @@ export const useEditorStore = defineStore('editor', () => {
    * saves the report as it was before as a version for that reason (many cells get one anyway).
    */
   function setCells(change: CellChange, snapshot?: SnapshotReason) {
-    if (!report.value) return
+    if (!report.value || readOnly.value) return
     forget(Object.keys(change))
     const before: CellChange = {}
     const after: CellChange = {}
@@ -212,6 +218,10 @@ export const useEditorStore = defineStore('editor', () => {
     const result: EntryResult = { changed: [], rejected: [], skipped: [] }
     const def = edition.value
     if (!def || !report.value) return result
+    if (readOnly.value) {
+      for (const key of Object.keys(texts)) result.rejected.push({ key, message: COMPILED_READ_ONLY })
+      return result
+    }
     const change: CellChange = {}
     const refused = new Map(rejected.value)
     for (const [key, text] of Object.entries(texts)) {
@@ -254,6 +264,12 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /** Fills every blank input cell with 0, as one undoable step. Returns how many. */
+  /** After a restore from the history, an undo would bring back values from before it. */
+  function clearUndo() {
+    undoStack.value = []
+    redoStack.value = []
+  }
+
   function fillBlanks(): number {
     if (!edition.value || !report.value) return 0
     const change: CellChange = {}
@@ -274,6 +290,7 @@ export const useEditorStore = defineStore('editor', () => {
     report, lastYear, missing, edition, resolved, findings, findingsByCell, status, saveState, saveError, rejected,
     canUndo: computed(() => undoStack.value.length > 0),
     canRedo: computed(() => redoStack.value.length > 0),
+    marked, readOnly, clearUndo,
     open, close, setCells, enterTexts, undo, redo, fillBlanks, setText, setIdentity, flush,
   }
 })

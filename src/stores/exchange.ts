@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { version } from '../../package.json'
 import { type ReportRow, db } from '@/db/database'
+import { recordExport } from '@/db/backup'
 import { storageErrorMessage } from '@/db/errors'
 import { nextYearReport } from '@/domain/carryOver'
 import { chooseParts, createCompiledReport, relinkParts } from '@/domain/compile'
@@ -162,6 +163,8 @@ const jsonBlob = (text: string) => new Blob([text], { type: 'application/json;ch
 /** One report as 「{agency}-{year}年政府信息公开工作年度报告.json」. */
 export function exportReport(report: Report) {
   downloadBlob(exchangeFileName(report), jsonBlob(serializeReport(report, GENERATOR)))
+  // An exported file is a copy outside the browser: the backup reminder counts it.
+  void recordExport()
 }
 
 /** Several reports: one zip of one file each, or (zip: false) one download per report. */
@@ -183,6 +186,7 @@ export async function exportReports(ids: readonly string[], options: { zip: bool
     files[uniqueName(exchangeFileName(r), used)] = strToU8(serializeReport(r, GENERATOR, now))
   }
   downloadBlob(zipFileName(rows.length, now), new Blob([zipSync(files, { level: 6, mtime: now }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))
+  void recordExport()
 }
 
 /** 「政府信息公开工作年度报告（12份）-2026-11-25.zip」 */
