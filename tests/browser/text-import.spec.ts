@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { makeDocx } from './docx'
 
 const fixture = (name: string) => readFileSync(new URL(`../../../shared/fixtures/${name}`, import.meta.url), 'utf8')
 
@@ -102,4 +103,28 @@ test('a copy from a web page keeps its table structure', async ({ page }) => {
   await expect(preview.locator('[data-cell="active.normative.in_force"]')).toHaveText('12')
   await expect(preview.locator('[data-cell="active.licensing.decisions"]')).toHaveText('251')
   await expect(preview.locator('[data-cell="active.penalty.decisions"]')).toHaveText('空白')
+})
+
+test('a Word file (.docx) is read through its tables', async ({ page }) => {
+  const docx = makeDocx([
+    '某某县审计局2022年政府信息公开工作年度报告',
+    '一、总体情况',
+    '本年度共收到政府信息公开申请2件。',
+    '二、主动公开政府信息情况',
+    [
+      ['第二十条第（一）项', '', '', ''],
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '0'],
+      ['行政规范性文件', '2', '0', '7'],
+    ],
+  ])
+  await page.goto('/#/import-text')
+  await page.getByTestId('text-file-input').setInputFiles({ name: '审计局年报.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx })
+  await expect(page.getByText('（按表格结构识别）')).toBeVisible()
+  await expect(page.locator('input[name=agency]')).toHaveValue('某某县审计局')
+  await expect(page.locator('input[name=year]')).toHaveValue('2022')
+  const preview = page.getByTestId('text-preview')
+  await expect(preview.locator('[data-cell="active.normative.issued"]')).toHaveText('2')
+  await expect(preview.locator('[data-cell="active.normative.in_force"]')).toHaveText('7')
+  await expect(preview).toContainText('本年度共收到政府信息公开申请2件。')
 })
