@@ -1,39 +1,17 @@
 // The editor in Debian's Chromium on the built app (dist/): time from navigation to the editor
 // ready with the sample report, and from committing an edit (Enter) to the totals and the
 // findings on screen showing it.
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { chromium } from '@playwright/test'
+import { launchChromium, median, startPreview } from './lib/harness.mjs'
 
-const PORT = 4199
-const BASE = `http://127.0.0.1:${PORT}`
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const READY_RUNS = 7
 const EDITS = 50
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (n) => `${n.toFixed(1)} ms`
-
-async function startPreview() {
-  // Vite's own script, not npx: killing npx would leave the server running.
-  const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url))
-  const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' })
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited (port ${PORT} taken?)`)
-    try {
-      if ((await fetch(BASE)).ok) return server
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  server.kill()
-  throw new Error('vite preview did not start')
-}
 
 export default async function run() {
   const server = await startPreview()
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS })
+  const BASE = server.url
+  const browser = await launchChromium()
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
     const home = await context.newPage()
@@ -92,6 +70,6 @@ export default async function run() {
     console.log(`edit committed to totals and findings on screen: median ${ms(median(times))}, worst ${ms(Math.max(...times))} (${EDITS} edits; budget one frame, 16 ms)`)
   } finally {
     await browser.close()
-    server.kill()
+    server.stop()
   }
 }

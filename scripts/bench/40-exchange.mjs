@@ -1,44 +1,11 @@
 // Import of 200 report files and compiling 200 reports, in Chromium against the built app
 // (vite preview of dist/). Each run in a fresh browser profile; the median is printed, with the
 // longest main-thread task during the import (the page must not freeze).
-import { spawn } from 'node:child_process'
-import { createServer as netServer } from 'node:net'
-import { chromium } from '@playwright/test'
 import { createServer } from 'vite'
+import { launchChromium, median, startPreview } from './lib/harness.mjs'
 
 const FILES = 200
 const RUNS = 3
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-]
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = netServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitFor(url, ms = 30_000) {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`vite preview did not answer at ${url}`)
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /** FILES department files of 2022, edition 2021, every cell filled, totals written. */
 async function departmentFiles() {
@@ -63,17 +30,11 @@ async function departmentFiles() {
 
 export default async function run() {
   const files = await departmentFiles()
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  const root = new URL('../../', import.meta.url)
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: 'ignore',
-  })
+  const server = await startPreview()
+  const base = server.url
   let browser
   try {
-    await waitFor(base)
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS })
+    browser = await launchChromium()
     const imports = []
     const longest = []
     const compiles = []
@@ -130,6 +91,6 @@ export default async function run() {
     console.log(`compiling ${FILES} reports (click → compiled report with its figures shown): ${median(compiles).toFixed(0)} ms; every part's own checks listed: ${median(checked).toFixed(0)} ms (medians of ${RUNS})`)
   } finally {
     await browser?.close()
-    server.kill()
+    server.stop()
   }
 }

@@ -3,21 +3,19 @@
 // The app's own modules run in the page (Vite's dev server serves them), on Chromium's real
 // IndexedDB; the clock is moved on in the page so that the edits span 50 working days and
 // the history is thinned as it would be.
-import { chromium } from '@playwright/test'
 import { createServer } from 'vite'
+import { launchChromium, median } from './lib/harness.mjs'
 
 const PORT = 4196
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const RUNS = 30
 const EDITS = 1000
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`
 
 export default async function run() {
   const server = await createServer({ server: { port: PORT, host: '127.0.0.1', strictPort: true }, logLevel: 'error' })
   await server.listen()
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS })
+  const browser = await launchChromium()
   try {
     const page = await (await browser.newContext()).newPage()
     await page.goto(`http://127.0.0.1:${PORT}/`)

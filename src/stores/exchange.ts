@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { version } from '../../package.json'
 import { type ReportRow, db } from '@/db/database'
+import { downloadBlob } from '@/composables/downloadBlob'
 import { recordExport } from '@/db/backup'
 import { storageErrorMessage } from '@/db/errors'
 import { nextYearReport } from '@/domain/carryOver'
@@ -146,17 +147,6 @@ async function write(plan: ImportPlan) {
 
 // ---------------------------------------------------------------------------------------------
 // Export
-
-export function downloadBlob(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 const jsonBlob = (text: string) => new Blob([text], { type: 'application/json;charset=utf-8' })
 

@@ -1,0 +1,52 @@
+// What the browser benchmarks share: Debian's Chromium with the flags this machine needs, a
+// `vite preview` of dist/ on a free port, and the median.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+]
+
+export const launchChromium = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/** Serves dist/ with `vite preview` on a free port; `stop()` ends it. */
+export async function startPreview() {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  // Vite's own script, not npx: killing npx would leave the server running.
+  const vite = fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url))
+  const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+    stdio: 'ignore',
+  })
+  const until = Date.now() + 30_000
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited (port ${port})`)
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => server.kill() }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  server.kill()
+  throw new Error(`vite preview did not answer at ${url}`)
+}
