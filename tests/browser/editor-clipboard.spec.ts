@@ -71,6 +71,8 @@ test('a cell or a block copies out as tab-separated text', async ({ page }) => {
   // Shift+click selects too; a plain move starts over.
   await cell(page, 'requests', 'new', 'natural').click()
   await cell(page, 'requests', 'carried_in', 'total').click({ modifiers: ['Shift'] })
+  // As a person does: copy once the block shows as selected.
+  await expect(cell(page, 'requests', 'carried_in', 'natural')).toHaveClass(/cell-selected/)
   await page.keyboard.press('Control+c')
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1\t2\t0\t0\t0\t0\t3\r\n0\t0\t0\t0\t0\t0\t0\r\n')
   await page.keyboard.press('ArrowDown')
