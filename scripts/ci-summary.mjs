@@ -15,6 +15,8 @@ const browser = read('test-results/browser.json')
 if (browser) {
   passed += browser.stats.expected + browser.stats.flaky
   failed += browser.stats.unexpected
+  // Passed only on the retry: said, so that a flake is seen and mended.
+  if (browser.stats.flaky) console.log(`flaky: ${browser.stats.flaky} browser test(s) passed only on retry`)
 } else failed += 1
 
 console.log(`${passed} passed, ${failed} failed`)
