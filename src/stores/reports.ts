@@ -14,9 +14,17 @@ export const useReportsStore = defineStore('reports', () => {
   const reports = computed(() => (rows.value ?? []).filter((r) => !r.deletedAt).sort(byRecent))
   const bin = computed(() => (rows.value ?? []).filter((r) => r.deletedAt).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)))
 
+  // Every database change re-lists all reports: re-check only those that (or whose last year) changed.
+  const statusCache = new Map<string, { key: string; status: ReportStatus }>()
   const statuses = computed(() => {
     const map = new Map<string, ReportStatus>()
-    for (const r of reports.value) map.set(r.id, reportStatus(reviewReport(r, findLastYear(r, reports.value))))
+    for (const r of reports.value) {
+      const last = findLastYear(r, reports.value)
+      const key = `${r.updatedAt}|${r.edition}|${Object.keys(r.values).length}|${last ? `${last.id}:${last.updatedAt}` : ''}`
+      let cached = statusCache.get(r.id)
+      if (cached?.key !== key) statusCache.set(r.id, (cached = { key, status: reportStatus(reviewReport(r, last)) }))
+      map.set(r.id, cached.status)
+    }
     return map
   })
 
