@@ -162,7 +162,7 @@ test('typed values are read like the paper form: 减3, full-width digits, units;
   await expect(count).toHaveClass(/cell-rejected/)
   await expect(page.getByTestId('edit-notice')).toContainText('“abc”不是数字，请填写不小于0的整数')
   // The focus stays on the refused cell, which says what is wrong.
-  expect(await focusedCell(page)).toBe('new.natural')
+  await expect.poll(() => focusedCell(page)).toBe('new.natural')
   await expect(page.getByTestId('cell-callout')).toContainText('输入无效')
 
   // A count refuses a sign; a good value clears the mark.

@@ -5,7 +5,8 @@ import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community'
 
 /** The editor's own params: how to hand its text to the store at once. */
 export interface CellEditorParams {
-  commit: (rowKey: string, columnKey: string, text: string) => void
+  /** Returns false when the value was refused (the cell keeps its old value). */
+  commit: (rowKey: string, columnKey: string, text: string) => boolean
 }
 
 /** The eventKey a grid passes when an input method started the edit (see useImeStart). */
@@ -49,31 +50,34 @@ export class CellEditor implements ICellEditorComp {
       e.stopPropagation()
       return
     }
-    if (e.key === 'Enter') {
-      // The grid stops editing and moves down after this; the store has the value already.
-      this.commitNow()
+    const leaving = e.key === 'Enter' || e.key === 'Tab' || (ARROWS.has(e.key) && this.replacing)
+    if (leaving && !this.commitNow()) {
+      // Refused, as a spreadsheet's validation does: the cell keeps focus and says why.
+      e.stopPropagation()
+      e.preventDefault()
+      this.params.stopEditing(true)
       return
     }
+    if (e.key === 'Enter') return // the grid stops editing and moves down; the store has the value
     if (e.key === 'Tab') {
-      this.commitAndPass(e)
+      this.pass(e)
       return
     }
     if (!ARROWS.has(e.key)) return
     // Enter mode: the arrows commit and move; Edit mode: they move the caret, not the grid.
-    if (this.replacing) this.commitAndPass(e)
+    if (this.replacing) this.pass(e)
     else e.stopPropagation()
   }
 
   /**
-   * Commits now, then hands the key to the cell, which the grid navigates from as when not
+   * After the commit, hands the key to the cell, which the grid navigates from as when not
    * editing. (The grid's own Tab out of an editor commits later, so a fast typist's next key
    * could reach the old cell and be lost.)
    */
-  private commitAndPass(e: KeyboardEvent) {
+  private pass(e: KeyboardEvent) {
     e.stopPropagation()
     e.preventDefault()
     const cell = this.input.closest('.ag-cell')
-    this.commitNow()
     this.params.stopEditing(true)
     cell?.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true }))
   }
@@ -101,10 +105,10 @@ export class CellEditor implements ICellEditorComp {
    * Hands the text to the store within the key event: the grid's own commit (readOnlyEdit's
    * cellEditRequest) arrives a task later, after the focus has moved, which costs a frame.
    */
-  private commitNow() {
-    if (this.committed || !this.params.node.data) return
+  private commitNow(): boolean {
+    if (this.committed || !this.params.node.data) return true
     this.committed = true
-    this.params.commit(this.params.node.data.key, this.params.column.getColId(), this.input.value)
+    return this.params.commit(this.params.node.data.key, this.params.column.getColId(), this.input.value)
   }
 
   getValue() {
