@@ -1,12 +1,11 @@
 // Time of one full check of the sample report (domain code, compiled on the fly by Vite).
-import { createServer } from 'vite'
+import { withAppModules } from './lib/harness.mjs'
 
-export default async function run() {
-  const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' })
-  try {
-    const { reviewReport } = await server.ssrLoadModule('/src/domain/review.ts')
-    const { readExchangeData } = await server.ssrLoadModule('/src/domain/exchange.ts')
-    const sample = (await server.ssrLoadModule('/src/sample/jining-cgj-2020.json')).default
+export default function run() {
+  return withAppModules(async (load) => {
+    const { reviewReport } = await load('/src/domain/review.ts')
+    const { readExchangeData } = await load('/src/domain/exchange.ts')
+    const sample = (await load('/src/sample/jining-cgj-2020.json')).default
     const read = readExchangeData(sample, 'sample.json')
     const report = { edition: read.file.edition, values: read.file.values, texts: read.file.texts }
     for (let i = 0; i < 500; i++) reviewReport(report)
@@ -16,7 +15,5 @@ export default async function run() {
     const per = (performance.now() - t0) / n
     console.log('## Checks')
     console.log(`one full check of the sample report: ${(per * 1000).toFixed(1)} µs (mean of ${n})`)
-  } finally {
-    await server.close()
-  }
+  })
 }

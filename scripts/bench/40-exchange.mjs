@@ -1,18 +1,16 @@
 // Import of 200 report files and compiling 200 reports, in Chromium against the built app
 // (vite preview of dist/). Each run in a fresh browser profile; the median is printed, with the
 // longest main-thread task during the import (the page must not freeze).
-import { createServer } from 'vite'
-import { launchChromium, median, startPreview } from './lib/harness.mjs'
+import { launchChromium, median, startPreview, withAppModules } from './lib/harness.mjs'
 
 const FILES = 200
 const RUNS = 3
 
 /** FILES department files of 2022, edition 2021, every cell filled, totals written. */
-async function departmentFiles() {
-  const vite = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' })
-  try {
-    const { getEdition, inputCellsOf } = await vite.ssrLoadModule('/src/domain/edition.ts')
-    const { toExchangeFile } = await vite.ssrLoadModule('/src/domain/exchange.ts')
+function departmentFiles() {
+  return withAppModules(async (load) => {
+    const { getEdition, inputCellsOf } = await load('/src/domain/edition.ts')
+    const { toExchangeFile } = await load('/src/domain/exchange.ts')
     const edition = getEdition('2021')
     let seed = 1
     const next = (max) => (seed = (seed * 1664525 + 1013904223) >>> 0) % (max + 1)
@@ -23,9 +21,7 @@ async function departmentFiles() {
       const file = toExchangeFile(report, 'bench')
       return { name: `dept-${i + 1}.json`, text: JSON.stringify(file, null, 2) }
     })
-  } finally {
-    await vite.close()
-  }
+  })
 }
 
 export default async function run() {

@@ -128,3 +128,12 @@ test('a Word file (.docx) is read through its tables', async ({ page }) => {
   await expect(preview.locator('[data-cell="active.normative.in_force"]')).toHaveText('7')
   await expect(preview).toContainText('本年度共收到政府信息公开申请2件。')
 })
+
+test('a .txt file is read as the published text, and the preview names the file', async ({ page }) => {
+  await page.goto('/#/import-text')
+  await page.getByTestId('text-file-input').setInputFiles({ name: '绍兴东湖2023.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('shaoxing-donghu-2023-partial.txt')) })
+  await expect(page.getByText('绍兴东湖2023.txt')).toBeVisible()
+  await expect(page.getByTestId('recognised-summary')).toContainText('2021年版格式')
+  // 规范性文件 for 行政规范性文件, as the copy writes it.
+  await expect(page.getByTestId('text-preview').locator('[data-cell="active.normative.repealed"]')).toHaveText('1')
+})

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
+import { createServer as createViteServer } from 'vite'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -49,4 +50,14 @@ export async function startPreview() {
   }
   server.kill()
   throw new Error(`vite preview did not answer at ${url}`)
+}
+
+/** Runs `fn` with a loader of the app's own modules (TypeScript compiled by Vite, in Node). */
+export async function withAppModules(fn) {
+  const server = await createViteServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' })
+  try {
+    return await fn((path) => server.ssrLoadModule(path))
+  } finally {
+    await server.close()
+  }
 }
