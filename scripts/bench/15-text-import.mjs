@@ -5,7 +5,7 @@ import { withAppModules } from './lib/harness.mjs'
 export default function run() {
   return withAppModules(async (load) => {
     const { recogniseText } = await load('/src/domain/textImport/index.ts')
-    const text = readFileSync(new URL('../../../shared/fixtures/jining-cgj-2020.txt', import.meta.url), 'utf8')
+    const text = readFileSync(new URL('../../tests/fixtures/jining-cgj-2020.txt', import.meta.url), 'utf8')
     for (let i = 0; i < 20; i++) recogniseText(text)
     const n = 200
     const t0 = performance.now()

@@ -12,7 +12,7 @@ import type { Report } from './report'
 
 // lastYear(NOW) is 2027.
 const NOW = new Date('2026-06-01T12:00:00Z')
-const FIXTURE = new URL('../../../shared/fixtures/jining-cgj-2020.json', import.meta.url)
+const FIXTURE = new URL('../../tests/fixtures/jining-cgj-2020.json', import.meta.url)
 
 function validFile(): Record<string, unknown> {
   return {

@@ -8,7 +8,7 @@ import { cleanValues, emptyTexts } from './report'
 import type { ReportTexts, Values } from './report'
 import { resolveValues } from './totals'
 
-const sample = JSON.parse(readFileSync(new URL('../../../shared/fixtures/jining-cgj-2020.json', import.meta.url), 'utf8')) as {
+const sample = JSON.parse(readFileSync(new URL('../../tests/fixtures/jining-cgj-2020.json', import.meta.url), 'utf8')) as {
   values: Record<string, number>
   texts: ReportTexts
 }

@@ -1,10 +1,10 @@
-// Test support: the published reports of ../shared/fixtures (beside the repo, in CI too).
+// Test support: the published reports kept in tests/fixtures/.
 import { readFileSync } from 'node:fs'
 import { readExchangeData } from '@/domain/exchange'
 import type { Report } from '@/domain/report'
 import { createReport } from '@/domain/report'
 
-export const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url)
+export const FIXTURES = new URL('../../tests/fixtures/', import.meta.url)
 
 export function fixtureText(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8')

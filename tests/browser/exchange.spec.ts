@@ -7,7 +7,7 @@ import {
   KIND, SAMPLE_TITLE, asFile, closeSummary, departmentFile, downloaded, importFiles, listItem, storedRows, waitForSample,
 } from './exchange-helpers'
 
-const FIXTURE = JSON.parse(readFileSync(new URL('../../../shared/fixtures/jining-cgj-2020.json', import.meta.url), 'utf8'))
+const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/jining-cgj-2020.json', import.meta.url), 'utf8'))
 
 async function exportFromHome(page: import('@playwright/test').Page, titles: string[], zip = false) {
   await page.getByRole('button', { name: '导出报告文件…' }).click()

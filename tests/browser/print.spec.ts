@@ -8,7 +8,7 @@ import type { EditionDef, TableDef } from '../../src/domain/format'
 import { chineseRenders } from './helpers'
 
 const OUT = 'test-results/print'
-const FIXTURE = new URL('../../../shared/fixtures/jining-cgj-2020.json', import.meta.url)
+const FIXTURE = new URL('../fixtures/jining-cgj-2020.json', import.meta.url)
 const SAMPLE_AGENCY = '济宁市城市管理局'
 
 // A4 in PDF points and the official margins (GB/T 9704): top 37, bottom 35, left 28, right 26 mm.

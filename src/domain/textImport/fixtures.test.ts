@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// The published reports of shared/fixtures, recognised.
+// The published reports of tests/fixtures, recognised.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { getEdition, inputCellsOf } from '../edition'
@@ -7,7 +7,7 @@ import { cleanValues, normalizeText, TEXT_KEYS } from '../report'
 import { resolveValues } from '../totals'
 import { type RecognisedReport, recogniseText } from '.'
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/${name}`, import.meta.url), 'utf8')
 
 function recognise(name: string): RecognisedReport {
   const result = recogniseText(fixture(name))
