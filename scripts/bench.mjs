@@ -5,7 +5,9 @@ import { execSync } from 'node:child_process'
 
 execSync('npx vite build --logLevel warn', { stdio: 'inherit' })
 const dir = new URL('./bench/', import.meta.url)
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   const { default: run } = await import(new URL(file, dir).href)
   await run()
 }

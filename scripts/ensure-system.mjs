@@ -21,7 +21,9 @@ if (missing.length) {
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (!isRoot) {
-    console.error(`缺少浏览器测试所需的系统软件包：${missing.join(', ')}\n请以 root 身份运行：\n  sudo sh -c '${command}'`)
+    console.error(
+      `缺少浏览器测试所需的系统软件包：${missing.join(', ')}\n请以 root 身份运行：\n  sudo sh -c '${command}'`,
+    )
     process.exit(1)
   }
   console.log(`Installing ${missing.join(', ')} from Debian's packages…`)

@@ -18,6 +18,8 @@ export default function run() {
   const entry = rows.filter(([f]) => html.includes(f))
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`
   console.log('## Bundle')
-  console.log(`first load (entry js+css): ${kb(entry.reduce((a, r) => a + r[1], 0))} raw, ${kb(entry.reduce((a, r) => a + r[2], 0))} gzip`)
+  console.log(
+    `first load (entry js+css): ${kb(entry.reduce((a, r) => a + r[1], 0))} raw, ${kb(entry.reduce((a, r) => a + r[2], 0))} gzip`,
+  )
   console.log(`all assets: ${kb(raw)} raw, ${kb(gz)} gzip (${rows.length} files)`)
 }

@@ -12,6 +12,8 @@ export default function run() {
     for (let i = 0; i < n; i++) recogniseText(text)
     const per = (performance.now() - t0) / n
     console.log('## Text import')
-    console.log(`recognising the sample text (jining-cgj-2020.txt, ${text.length} characters): ${per.toFixed(2)} ms (mean of ${n})`)
+    console.log(
+      `recognising the sample text (jining-cgj-2020.txt, ${text.length} characters): ${per.toFixed(2)} ms (mean of ${n})`,
+    )
   })
 }

@@ -44,7 +44,12 @@ export default async function run() {
         const w = window
         w.__edit = { start: 0, done: 0 }
         const check = () => {
-          if (w.__edit.start && !w.__edit.done && total.textContent.endsWith(String(v + 2)) && panel.textContent.includes(`（${v}+0=${v}）`)) {
+          if (
+            w.__edit.start &&
+            !w.__edit.done &&
+            total.textContent.endsWith(String(v + 2)) &&
+            panel.textContent.includes(`（${v}+0=${v}）`)
+          ) {
             w.__edit.done = performance.now()
           }
         }
@@ -66,8 +71,12 @@ export default async function run() {
     }
 
     console.log('## Editor (Chromium, built app, sample report)')
-    console.log(`navigation to editor ready: median ${ms(median(ready))}, worst ${ms(Math.max(...ready))} (${READY_RUNS} loads)`)
-    console.log(`edit committed to totals and findings on screen: median ${ms(median(times))}, worst ${ms(Math.max(...times))} (${EDITS} edits; budget one frame, 16 ms)`)
+    console.log(
+      `navigation to editor ready: median ${ms(median(ready))}, worst ${ms(Math.max(...ready))} (${READY_RUNS} loads)`,
+    )
+    console.log(
+      `edit committed to totals and findings on screen: median ${ms(median(times))}, worst ${ms(Math.max(...times))} (${EDITS} edits; budget one frame, 16 ms)`,
+    )
   } finally {
     await browser.close()
     server.stop()

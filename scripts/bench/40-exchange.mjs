@@ -17,7 +17,13 @@ function departmentFiles() {
     return Array.from({ length: FILES }, (_, i) => {
       const values = {}
       for (const c of inputCellsOf(edition)) values[c.key] = c.column.kind === 'amount' ? next(50000) / 100 : next(20)
-      const report = { agency: `某市第${i + 1}部门`, year: 2022, edition: '2021', values, texts: { overview: '总体情况。'.repeat(40), problems: '问题。', other: '无' } }
+      const report = {
+        agency: `某市第${i + 1}部门`,
+        year: 2022,
+        edition: '2021',
+        values,
+        texts: { overview: '总体情况。'.repeat(40), problems: '问题。', other: '无' },
+      }
       const file = toExchangeFile(report, 'bench')
       return { name: `dept-${i + 1}.json`, text: JSON.stringify(file, null, 2) }
     })
@@ -59,7 +65,10 @@ export default async function run() {
         input.files = window.__picked
         input.dispatchEvent(new Event('change', { bubbles: true }))
       })
-      await page.getByTestId('import-totals').filter({ hasText: `已导入 ${FILES} 个` }).waitFor({ timeout: 120_000 })
+      await page
+        .getByTestId('import-totals')
+        .filter({ hasText: `已导入 ${FILES} 个` })
+        .waitFor({ timeout: 120_000 })
       const t1 = performance.now()
       const longTask = await page.evaluate(() => window.__longest)
       await page.getByTestId('import-summary').getByRole('button', { name: '关闭' }).click()
@@ -68,12 +77,19 @@ export default async function run() {
       await page.getByTestId('compile-candidates').waitFor()
       await page.getByRole('button', { name: '全选' }).click()
       await page.getByLabel('汇总机关名称').fill('某市人民政府（汇总）')
-      await page.getByTestId('compile-go').filter({ hasText: `${FILES}个部门` }).waitFor()
+      await page
+        .getByTestId('compile-go')
+        .filter({ hasText: `${FILES}个部门` })
+        .waitFor()
       const t2 = performance.now()
       await page.getByTestId('compile-go').click()
       await page.locator('[data-testid=compiled-report] td[data-cell="requests.new.total"]').waitFor()
       const shown = performance.now()
-      await page.getByTestId('compiled-parts').filter({ hasText: `${FILES} 个部门计入汇总` }).filter({ hasText: '个部门的报告有错误' }).waitFor()
+      await page
+        .getByTestId('compiled-parts')
+        .filter({ hasText: `${FILES} 个部门计入汇总` })
+        .filter({ hasText: '个部门的报告有错误' })
+        .waitFor()
       const t3 = performance.now()
       await context.close()
       if (i === 0) continue // warm-up: chunks load and compile once
@@ -83,8 +99,12 @@ export default async function run() {
       checked.push(t3 - t2)
     }
     console.log('## Exchange')
-    console.log(`import of ${FILES} report files (file picker → import summary shown): ${median(imports).toFixed(0)} ms (median of ${RUNS}); longest main-thread task during it ${median(longest).toFixed(0)} ms`)
-    console.log(`compiling ${FILES} reports (click → compiled report with its figures shown): ${median(compiles).toFixed(0)} ms; every part's own checks listed: ${median(checked).toFixed(0)} ms (medians of ${RUNS})`)
+    console.log(
+      `import of ${FILES} report files (file picker → import summary shown): ${median(imports).toFixed(0)} ms (median of ${RUNS}); longest main-thread task during it ${median(longest).toFixed(0)} ms`,
+    )
+    console.log(
+      `compiling ${FILES} reports (click → compiled report with its figures shown): ${median(compiles).toFixed(0)} ms; every part's own checks listed: ${median(checked).toFixed(0)} ms (medians of ${RUNS})`,
+    )
   } finally {
     await browser?.close()
     server.stop()

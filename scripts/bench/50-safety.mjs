@@ -19,7 +19,9 @@ export default async function run() {
   try {
     const page = await (await browser.newContext()).newPage()
     await page.goto(`http://127.0.0.1:${PORT}/`)
-    await page.getByRole('link', { name: '济宁市城市管理局2020年政府信息公开工作年度报告' }).waitFor({ timeout: 60_000 })
+    await page
+      .getByRole('link', { name: '济宁市城市管理局2020年政府信息公开工作年度报告' })
+      .waitFor({ timeout: 60_000 })
     const figures = await page.evaluate(
       async ({ RUNS, EDITS }) => {
         const { db } = await import('/src/db/database.ts')
@@ -60,12 +62,23 @@ export default async function run() {
         const { createBackup } = await import('/src/db/backup.ts')
         const backup = (await createBackup()).blob.size
         const estimate = await navigator.storage.estimate()
-        return { snapshot, restore, editMs, versions: versions.length, reports: await db.reports.count(), bytes, backup, usage: estimate.usageDetails?.indexedDB ?? estimate.usage }
+        return {
+          snapshot,
+          restore,
+          editMs,
+          versions: versions.length,
+          reports: await db.reports.count(),
+          bytes,
+          backup,
+          usage: estimate.usageDetails?.indexedDB ?? estimate.usage,
+        }
       },
       { RUNS, EDITS },
     )
     console.log('## History and backup')
-    console.log(`take a version of the sample report: ${median(figures.snapshot).toFixed(1)} ms, restore one: ${median(figures.restore).toFixed(1)} ms (medians of ${RUNS}, Chromium IndexedDB)`)
+    console.log(
+      `take a version of the sample report: ${median(figures.snapshot).toFixed(1)} ms, restore one: ${median(figures.restore).toFixed(1)} ms (medians of ${RUNS}, Chromium IndexedDB)`,
+    )
     console.log(
       `after ${EDITS} edits over 50 days (${figures.editMs.toFixed(1)} ms each, versions included): ${figures.versions} versions kept, ` +
         `stored rows ${kb(figures.bytes)} as JSON, backup file ${kb(figures.backup)}, IndexedDB usage reported by Chromium ${kb(figures.usage)}`,

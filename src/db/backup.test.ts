@@ -51,7 +51,9 @@ describe('a backup of the whole database', () => {
     expect(await db.reports.count()).toBe(0) // reading wrote nothing
     await applyBackup(read.plan)
     const after = await everything()
-    expect(after.reports.sort((x, y) => x.id.localeCompare(y.id))).toEqual(before.reports.sort((x, y) => x.id.localeCompare(y.id)))
+    expect(after.reports.sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      before.reports.sort((x, y) => x.id.localeCompare(y.id)),
+    )
     expect(after.history).toEqual(before.history)
   })
 
@@ -82,7 +84,10 @@ describe('restoring over reports already here', () => {
     expect((await db.reports.get(a.id))!.values['requests.new.natural']).toBe(5)
     expect(await db.reports.get(here)).toBeDefined()
     const versions = await historyOf(a.id)
-    expect(versions.at(-1)).toMatchObject({ reason: 'backup-restore', values: expect.objectContaining({ 'requests.new.natural': 999 }) })
+    expect(versions.at(-1)).toMatchObject({
+      reason: 'backup-restore',
+      values: expect.objectContaining({ 'requests.new.natural': 999 }),
+    })
   })
 })
 
@@ -101,17 +106,43 @@ describe('refusing files that are not a backup of this app', () => {
     expect(await refuse('')).toBe('备份文件“坏文件.json”：文件是空的')
     expect(await refuse('{')).toBe('备份文件“坏文件.json”：不是有效的 JSON 文件，无法读取')
     expect(await refuse('{"kind":"gov-info-disclosure-annual-report"}')).toContain('这是单份报告的交换文件')
-    expect(await refuse('{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"other","databaseVersion":1,"tables":[],"data":[]}}')).toContain('不是本程序的备份文件')
-    expect(await refuse('{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"nianbao","databaseVersion":99,"tables":[],"data":[]}}')).toContain('更新版本')
-    expect(await refuse('{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"nianbao","databaseVersion":1,"tables":[],"data":[{"tableName":"history","inbound":true,"rows":[]}]}}')).toContain('未知的数据表“"history"”')
+    expect(
+      await refuse(
+        '{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"other","databaseVersion":1,"tables":[],"data":[]}}',
+      ),
+    ).toContain('不是本程序的备份文件')
+    expect(
+      await refuse(
+        '{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"nianbao","databaseVersion":99,"tables":[],"data":[]}}',
+      ),
+    ).toContain('更新版本')
+    expect(
+      await refuse(
+        '{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"nianbao","databaseVersion":1,"tables":[],"data":[{"tableName":"history","inbound":true,"rows":[]}]}}',
+      ),
+    ).toContain('未知的数据表“"history"”')
   })
 
   it('refuses a whole file for one bad row, and typed values the add-on would revive', async () => {
-    const file = (rows: unknown[]) => JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'nianbao', databaseVersion: 2, tables: [], data: [{ tableName: 'reports', inbound: true, rows }] } })
+    const file = (rows: unknown[]) =>
+      JSON.stringify({
+        formatName: 'dexie',
+        formatVersion: 1,
+        data: {
+          databaseName: 'nianbao',
+          databaseVersion: 2,
+          tables: [],
+          data: [{ tableName: 'reports', inbound: true, rows }],
+        },
+      })
     const good = { ...sampleReport(), id: 'good' }
-    expect(await refuse(file([good, { id: 'bad', agency: '', year: 2020 }]))).toContain('数据表 reports 第 2 行不是有效的报告')
+    expect(await refuse(file([good, { id: 'bad', agency: '', year: 2020 }]))).toContain(
+      '数据表 reports 第 2 行不是有效的报告',
+    )
     expect(await refuse(file([{ ...good, $types: { values: 'blob2' } }]))).toContain('$types')
-    expect(await refuse(file([{ ...good, texts: { overview: 'x', '\\u0024types': 1 } }]).replace('\\\\u0024', '\\u0024'))).toContain('$types')
+    expect(
+      await refuse(file([{ ...good, texts: { overview: 'x', '\\u0024types': 1 } }]).replace('\\\\u0024', '\\u0024')),
+    ).toContain('$types')
   })
 })
 

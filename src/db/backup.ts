@@ -115,7 +115,8 @@ class BackupError extends Error {}
 export async function readBackup(file: Blob, fileName: string): Promise<BackupReadResult> {
   const fail = (message: string): BackupReadResult => ({ ok: false, error: `备份文件“${fileName}”：${message}` })
   try {
-    if (file.size > MAX_BACKUP_BYTES) return fail(`文件超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB，不是本程序的备份文件，未恢复`)
+    if (file.size > MAX_BACKUP_BYTES)
+      return fail(`文件超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB，不是本程序的备份文件，未恢复`)
     const text = await file.text()
     return { ok: true, plan: await planRestore(parseBackup(text), fileName) }
   } catch (e) {
@@ -131,7 +132,9 @@ interface ParsedBackup {
   history: HistoryRow[]
 }
 
-const TABLES_BY_VERSION: readonly (readonly string[])[] = SCHEMAS.map((_, i) => SCHEMAS.slice(0, i + 1).flatMap((s) => Object.keys(s)))
+const TABLES_BY_VERSION: readonly (readonly string[])[] = SCHEMAS.map((_, i) =>
+  SCHEMAS.slice(0, i + 1).flatMap((s) => Object.keys(s)),
+)
 
 /** Checks the file against the add-on's format and every row against the app's own rules. */
 export function parseBackup(text: string): ParsedBackup {
@@ -141,7 +144,8 @@ export function parseBackup(text: string): ParsedBackup {
     // The add-on marks typed values (Date, Blob…) with $types; this app never stores any, and
     // reviving them from an untrusted file is what this reader is for avoiding.
     data = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
-      if (key === '$types') throw new BackupError('文件含有本程序不会写出的特殊类型数据（$types），不是本程序的备份文件')
+      if (key === '$types')
+        throw new BackupError('文件含有本程序不会写出的特殊类型数据（$types），不是本程序的备份文件')
       return value
     })
   } catch (e) {
@@ -150,13 +154,20 @@ export function parseBackup(text: string): ParsedBackup {
   }
   const file = object(data, '文件内容不是 JSON 对象，不是本程序的备份文件')
   if (file.formatName !== 'dexie' || file.formatVersion !== 1) {
-    throw new BackupError(file.kind === 'gov-info-disclosure-annual-report' ? '这是单份报告的交换文件，请用“导入报告”打开，而不是“从备份恢复”' : '不是本程序的备份文件（缺少 formatName "dexie"）')
+    throw new BackupError(
+      file.kind === 'gov-info-disclosure-annual-report'
+        ? '这是单份报告的交换文件，请用“导入报告”打开，而不是“从备份恢复”'
+        : '不是本程序的备份文件（缺少 formatName "dexie"）',
+    )
   }
   const body = object(file.data, '缺少 data 部分，文件不完整')
-  if (body.databaseName !== DB_NAME) throw new BackupError(`不是本程序的备份文件（数据库名为${show(body.databaseName)}）`)
+  if (body.databaseName !== DB_NAME)
+    throw new BackupError(`不是本程序的备份文件（数据库名为${show(body.databaseName)}）`)
   const version = body.databaseVersion
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new BackupError(`数据库版本${show(version)}无效`)
-  if (version > DB_VERSION) throw new BackupError(`此备份由更新版本的本程序制作（数据库版本 ${version}），请先升级本程序再恢复`)
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new BackupError(`数据库版本${show(version)}无效`)
+  if (version > DB_VERSION)
+    throw new BackupError(`此备份由更新版本的本程序制作（数据库版本 ${version}），请先升级本程序再恢复`)
   if (!Array.isArray(body.data)) throw new BackupError('缺少 data.data 部分，文件不完整')
   const known = TABLES_BY_VERSION[version - 1]!
   const out: ParsedBackup = { version, reports: [], history: [] }
@@ -223,7 +234,11 @@ async function planRestore(parsed: ParsedBackup, fileName: string): Promise<Back
     schemaVersion: parsed.version,
     reports: reports.map((r, i) => {
       const here = stored[i]
-      const status = !here ? 'new' : sameContent(here, r) && Boolean(here.deletedAt) === Boolean(r.deletedAt) ? 'same' : 'replace'
+      const status = !here
+        ? 'new'
+        : sameContent(here, r) && Boolean(here.deletedAt) === Boolean(r.deletedAt)
+          ? 'same'
+          : 'replace'
       return {
         id: r.id,
         title: reportTitle(r),

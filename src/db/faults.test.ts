@@ -41,7 +41,9 @@ describe('a newer version of the app in another tab', () => {
     const r = sampleReport()
     await db.reports.put(r)
     // The other tab opens the database at a newer version (its upgrade adds a table).
-    const newer = await rawOpen('vc-test', DB_VERSION * 10 + 10, (idb) => idb.createObjectStore('future', { keyPath: 'id' }))
+    const newer = await rawOpen('vc-test', DB_VERSION * 10 + 10, (idb) =>
+      idb.createObjectStore('future', { keyPath: 'id' }),
+    )
     expect(seen).toContain('outdated')
     expect(db.outdated).toBe(true)
     const error = await db.reports.put({ ...r, values: {} }).catch((e: unknown) => e)
@@ -80,7 +82,9 @@ describe('a full disk', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
     })
     const error = await patchReport(r.id, { values: { 'requests.new.natural': 42 } }).catch((e: unknown) => e)
-    expect(storageErrorMessage(error)).toBe('保存失败：浏览器存储空间已满。您的修改仍显示在屏幕上，正在重试；请先导出报告文件以免丢失。')
+    expect(storageErrorMessage(error)).toBe(
+      '保存失败：浏览器存储空间已满。您的修改仍显示在屏幕上，正在重试；请先导出报告文件以免丢失。',
+    )
     put.mockRestore()
     expect(await db.reports.get(r.id)).toEqual(r)
     // The retry, once there is room again, saves the edit.
@@ -94,7 +98,10 @@ describe('a full disk', () => {
     const r = { ...sampleReport(), id: 'only-history-full' }
     await db.reports.put(r)
     const original = IDBObjectStore.prototype.add
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['add']>
+    ) {
       if (this.name === 'history') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
       return original.apply(this, args)
     })

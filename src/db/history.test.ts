@@ -42,7 +42,12 @@ describe('versions taken while editing', () => {
     await putReport(r)
     await patchReport(r.id, { values: { 'requests.new.natural': 5 } })
     await patchReport(r.id, { values: { 'requests.new.natural': 6 }, snapshot: 'fill-blanks' })
-    const many = Object.fromEntries(['natural', 'commercial', 'research', 'social', 'legal', 'other'].flatMap((c) => [[`requests.new.${c}`, 1], [`requests.carried.${c}`, 1]]))
+    const many = Object.fromEntries(
+      ['natural', 'commercial', 'research', 'social', 'legal', 'other'].flatMap((c) => [
+        [`requests.new.${c}`, 1],
+        [`requests.carried.${c}`, 1],
+      ]),
+    )
     await patchReport(r.id, { values: many })
     const reasons = (await historyOf(r.id)).map((v) => v.reason)
     expect(reasons).toEqual(['auto', 'fill-blanks', 'bulk'])

@@ -2,7 +2,14 @@
 // report so that a version and the change it precedes are stored together or not at all.
 import Dexie from 'dexie'
 import {
-  type Snapshot, type SnapshotReason, blankLike, changeCount, contentOf, diffContent, needsAutoSnapshot, sameContent,
+  type Snapshot,
+  type SnapshotReason,
+  blankLike,
+  changeCount,
+  contentOf,
+  diffContent,
+  needsAutoSnapshot,
+  sameContent,
   versionsToThin,
 } from '@/domain/history'
 import { newId } from '@/domain/report'
@@ -23,7 +30,12 @@ export const getVersion = (id: string) => db.history.get(id)
  * Stores `row` (a report as it is now) as a version, then thins the report's old versions.
  * Must run inside a rw transaction over reports and history (it joins the caller's).
  */
-export async function addVersion(row: ReportRow, reason: SnapshotReason, now: number, extra?: Pick<Snapshot, 'restoredFrom'>): Promise<HistoryRow> {
+export async function addVersion(
+  row: ReportRow,
+  reason: SnapshotReason,
+  now: number,
+  extra?: Pick<Snapshot, 'restoredFrom'>,
+): Promise<HistoryRow> {
   const last = await latestVersion(row.id)
   const version: HistoryRow = {
     id: newId(),
@@ -45,7 +57,13 @@ export async function addVersion(row: ReportRow, reason: SnapshotReason, now: nu
  * `throttled`: a reason, but at most every few minutes too (a compiled report rewritten each
  * time one of its parts changes).
  */
-export async function versionBeforeChange(before: ReportRow, after: ReportRow, reason: SnapshotReason | undefined, now: number, throttled = false) {
+export async function versionBeforeChange(
+  before: ReportRow,
+  after: ReportRow,
+  reason: SnapshotReason | undefined,
+  now: number,
+  throttled = false,
+) {
   if (sameContent(before, after)) return undefined
   if (reason && !throttled) return addVersion(before, reason, now)
   if (needsAutoSnapshot(await latestVersion(before.id), before, now)) return addVersion(before, reason ?? 'auto', now)
@@ -81,7 +99,11 @@ export async function restoreVersion(versionId: string, now = Date.now()): Promi
 }
 
 /** Saves the report as it is now as a version (for a feature about to change it from outside). */
-export async function snapshotReport(reportId: string, reason: SnapshotReason, now = Date.now()): Promise<HistoryRow | undefined> {
+export async function snapshotReport(
+  reportId: string,
+  reason: SnapshotReason,
+  now = Date.now(),
+): Promise<HistoryRow | undefined> {
   return db.transaction('rw', db.reports, db.history, async () => {
     const row = await db.reports.get(reportId)
     return row ? addVersion(row, reason, now) : undefined

@@ -21,7 +21,17 @@ import { sampleReport } from '@/testing/fixtures'
 
 const RUNS = { reader: 4000, batches: 150, batchSize: 8, backups: 1500 }
 const SLOW_MS = 1000
-const counts = { exchangeRead: 0, exchangeImported: 0, exchangeRefused: 0, batchFiles: 0, batchStored: 0, backupRead: 0, backupRestored: 0, backupRefused: 0, slowest: 0 }
+const counts = {
+  exchangeRead: 0,
+  exchangeImported: 0,
+  exchangeRefused: 0,
+  batchFiles: 0,
+  batchStored: 0,
+  backupRead: 0,
+  backupRestored: 0,
+  backupRefused: 0,
+  slowest: 0,
+}
 
 afterAll(() => {
   const total = counts.exchangeRead + counts.batchFiles + counts.backupRead
@@ -55,7 +65,19 @@ async function timedAsync<T>(f: () => Promise<T>): Promise<T> {
 const hostileString = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '__proto__', 'constructor', '\u202e', '\uFEFF', '', ' ', '局'.repeat(AGENCY_MAX + 1), '${7*7}', '{{7*7}}'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '__proto__',
+    'constructor',
+    '\u202e',
+    '\uFEFF',
+    '',
+    ' ',
+    '局'.repeat(AGENCY_MAX + 1),
+    '${7*7}',
+    '{{7*7}}',
+  ),
 )
 
 const anyJson: fc.Arbitrary<unknown> = fc.oneof(
@@ -83,7 +105,12 @@ const validFile: fc.Arbitrary<ExchangeFile> = fc
   })
 
 type Op = { kind: 'delete' | 'set' | 'add' | 'proto'; at: number; key: string; value: unknown }
-const op: fc.Arbitrary<Op> = fc.record({ kind: fc.constantFrom('delete', 'set', 'add', 'proto'), at: fc.nat(), key: hostileString, value: anyJson })
+const op: fc.Arbitrary<Op> = fc.record({
+  kind: fc.constantFrom('delete', 'set', 'add', 'proto'),
+  at: fc.nat(),
+  key: hostileString,
+  value: anyJson,
+})
 
 /** Every object in `root` with its keys, for picking a place to mutate. */
 function places(root: unknown): [Record<string, unknown>, string[]][] {
@@ -121,17 +148,32 @@ function mutate<T>(value: T, ops: readonly Op[]): unknown {
 }
 
 type TextOp = { kind: 'cut' | 'insert' | 'flip' | 'bom' | 'nest' | 'none'; at: number; text: string }
-const textOp: fc.Arbitrary<TextOp> = fc.record({ kind: fc.constantFrom('cut', 'insert', 'flip', 'bom', 'nest', 'none', 'none'), at: fc.nat(), text: fc.string({ unit: 'binary', maxLength: 8 }) })
+const textOp: fc.Arbitrary<TextOp> = fc.record({
+  kind: fc.constantFrom('cut', 'insert', 'flip', 'bom', 'nest', 'none', 'none'),
+  at: fc.nat(),
+  text: fc.string({ unit: 'binary', maxLength: 8 }),
+})
 
 function mutateText(text: string, o: TextOp): string {
   const i = text.length ? o.at % text.length : 0
   switch (o.kind) {
-    case 'cut': return text.slice(0, i)
-    case 'insert': return text.slice(0, i) + o.text + text.slice(i)
-    case 'flip': return text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) ^ (1 << (o.at % 7))) & 0xffff) + text.slice(i + 1)
-    case 'bom': return `\uFEFF${text}`
-    case 'nest': return text.replace(/"values":\s*\{/, `"values":{"x":${'['.repeat(50 + (o.at % 5000))}${']'.repeat(50 + (o.at % 5000))},`)
-    default: return text
+    case 'cut':
+      return text.slice(0, i)
+    case 'insert':
+      return text.slice(0, i) + o.text + text.slice(i)
+    case 'flip':
+      return (
+        text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) ^ (1 << (o.at % 7))) & 0xffff) + text.slice(i + 1)
+      )
+    case 'bom':
+      return `\uFEFF${text}`
+    case 'nest':
+      return text.replace(
+        /"values":\s*\{/,
+        `"values":{"x":${'['.repeat(50 + (o.at % 5000))}${']'.repeat(50 + (o.at % 5000))},`,
+      )
+    default:
+      return text
   }
 }
 
@@ -139,16 +181,30 @@ function mutateText(text: string, o: TextOp): string {
 const exchangeText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v) ?? '') },
-  { weight: 6, arbitrary: fc.tuple(validFile, fc.array(op, { maxLength: 3 }), textOp).map(([f, ops, t]) => mutateText(JSON.stringify(mutate(f, ops)) ?? '', t)) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(validFile, fc.array(op, { maxLength: 3 }), textOp)
+      .map(([f, ops, t]) => mutateText(JSON.stringify(mutate(f, ops)) ?? '', t)),
+  },
   { weight: 2, arbitrary: validFile.map((f) => JSON.stringify(f)) },
 )
 
-const fileName = fc.oneof(fc.constant('报告.json'), hostileString.map((s) => `${s}.json`))
+const fileName = fc.oneof(
+  fc.constant('报告.json'),
+  hostileString.map((s) => `${s}.json`),
+)
 
 // ---------------------------------------------------------------------------------------------
 // What "imported correctly" means
 
-function checkAccepted(file: { agency: string; year: number; edition: string; values: Record<string, number>; texts: Record<string, string> }) {
+function checkAccepted(file: {
+  agency: string
+  year: number
+  edition: string
+  values: Record<string, number>
+  texts: Record<string, string>
+}) {
   const edition = findEdition(file.edition)
   expect(edition).toBeDefined()
   expect(file.agency.trim()).toBe(file.agency)
@@ -207,23 +263,27 @@ describe('fuzzing the batch importer (exchange files into the database)', () => 
   it(`imports ${RUNS.batches} batches of ${RUNS.batchSize} files; stored reports never change`, async () => {
     const store = useExchangeStore()
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(exchangeText, fileName), { minLength: 1, maxLength: RUNS.batchSize }), fc.constantFrom('skip', 'keepBoth'), async (batch, decision) => {
-        const before = await storedById()
-        const files = batch.map(([text, name]) => new File([text], name))
-        counts.batchFiles += files.length
-        // The duplicate question (a file of an agency and year already stored) gets an answer
-        // that keeps every stored report: skip the file, or keep both.
-        const answering = setInterval(() => store.question && store.decide(decision as 'skip' | 'keepBoth', true), 0)
-        const ids = await timedAsync(() => store.importFiles(files)).finally(() => clearInterval(answering))
-        const after = await storedById()
-        for (const [id, row] of before) expect(after.get(id), 'a stored report changed').toEqual(row)
-        expect(after.size).toBe(before.size + ids.length)
-        counts.batchStored += ids.length
-        for (const id of ids) checkAccepted(after.get(id)!)
-        expect(store.results).toHaveLength(files.length)
-        for (const r of store.results) if (r.status === 'refused') expect(r.error ?? '').toContain(r.name)
-        store.dismiss()
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(exchangeText, fileName), { minLength: 1, maxLength: RUNS.batchSize }),
+        fc.constantFrom('skip', 'keepBoth'),
+        async (batch, decision) => {
+          const before = await storedById()
+          const files = batch.map(([text, name]) => new File([text], name))
+          counts.batchFiles += files.length
+          // The duplicate question (a file of an agency and year already stored) gets an answer
+          // that keeps every stored report: skip the file, or keep both.
+          const answering = setInterval(() => store.question && store.decide(decision as 'skip' | 'keepBoth', true), 0)
+          const ids = await timedAsync(() => store.importFiles(files)).finally(() => clearInterval(answering))
+          const after = await storedById()
+          for (const [id, row] of before) expect(after.get(id), 'a stored report changed').toEqual(row)
+          expect(after.size).toBe(before.size + ids.length)
+          counts.batchStored += ids.length
+          for (const id of ids) checkAccepted(after.get(id)!)
+          expect(store.results).toHaveLength(files.length)
+          for (const r of store.results) if (r.status === 'refused') expect(r.error ?? '').toContain(r.name)
+          store.dismiss()
+        },
+      ),
       { numRuns: RUNS.batches },
     )
   }, 60_000)
@@ -245,7 +305,12 @@ describe('fuzzing the backup reader and restore', () => {
   const backupText: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
     { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v) ?? '') },
-    { weight: 8, arbitrary: fc.tuple(fc.array(op, { maxLength: 3 }), textOp).map(([ops, t]) => mutateText(JSON.stringify(mutate(JSON.parse(base), ops)) ?? '', t)) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(fc.array(op, { maxLength: 3 }), textOp)
+        .map(([ops, t]) => mutateText(JSON.stringify(mutate(JSON.parse(base), ops)) ?? '', t)),
+    },
     { weight: 1, arbitrary: fc.constant(null).map(() => base) },
   )
 
@@ -269,10 +334,19 @@ describe('fuzzing the backup reader and restore', () => {
         for (const row of read.plan.rows.reports) {
           const stored = after.get(row.id)!
           // Written as in the file, or (same content, same place) left as it was here.
-          if (before.has(row.id) && sameContent(before.get(row.id)!, row) && !before.get(row.id)!.deletedAt === !row.deletedAt) expect(stored).toEqual(before.get(row.id))
+          if (
+            before.has(row.id) &&
+            sameContent(before.get(row.id)!, row) &&
+            !before.get(row.id)!.deletedAt === !row.deletedAt
+          )
+            expect(stored).toEqual(before.get(row.id))
           else expect(stored).toEqual(row)
           // What was restored is what restoreReport makes of it: valid, normalised.
-          expect(restoreReport(stored)).toMatchObject({ values: stored.values, texts: stored.texts, agency: stored.agency })
+          expect(restoreReport(stored)).toMatchObject({
+            values: stored.values,
+            texts: stored.texts,
+            agency: stored.agency,
+          })
           checkAccepted(stored)
         }
       }),

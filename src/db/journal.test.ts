@@ -36,7 +36,10 @@ const cell = 'requests.new.natural'
 
 describe('what a journalled edit still has to write', () => {
   const r = sampleReport()
-  const entry = (before: number | null, after: number | null) => ({ before: { values: { [cell]: before } }, after: { values: { [cell]: after } } })
+  const entry = (before: number | null, after: number | null) => ({
+    before: { values: { [cell]: before } },
+    after: { values: { [cell]: after } },
+  })
 
   it('writes a field the database still holds as it was before the edit', () => {
     expect(pendingPart({ ...r, values: { [cell]: 1 } }, entry(1, 2))).toEqual({ values: { [cell]: 2 } })

@@ -34,8 +34,12 @@ interface JournalRecord {
 /** The fields of `patch` as they are in `report` (blank cell: null). */
 export function beforeOf(report: Report, patch: ReportPatch): ReportPatch {
   const before: ReportPatch = {}
-  if (patch.values) before.values = Object.fromEntries(Object.keys(patch.values).map((k) => [k, report.values[k] ?? null]))
-  if (patch.texts) before.texts = Object.fromEntries(Object.keys(patch.texts).map((k) => [k, report.texts[k as keyof Report['texts']] ?? '']))
+  if (patch.values)
+    before.values = Object.fromEntries(Object.keys(patch.values).map((k) => [k, report.values[k] ?? null]))
+  if (patch.texts)
+    before.texts = Object.fromEntries(
+      Object.keys(patch.texts).map((k) => [k, report.texts[k as keyof Report['texts']] ?? '']),
+    )
   if (patch.agency !== undefined) before.agency = report.agency
   if (patch.edition !== undefined) before.edition = report.edition
   return before
@@ -83,7 +87,10 @@ function browserStorage(): Storage | undefined {
   }
 }
 
-type Locks = { request(name: string, cb: () => Promise<void>): Promise<void>; query(): Promise<{ held?: { name?: string }[] }> }
+type Locks = {
+  request(name: string, cb: () => Promise<void>): Promise<void>
+  query(): Promise<{ held?: { name?: string }[] }>
+}
 const locks = (): Locks | undefined => (globalThis.navigator as { locks?: Locks } | undefined)?.locks
 
 /** This tab's journal. Entries are appended as edits are made and shifted as they are written. */
@@ -97,7 +104,9 @@ export class TabJournal {
     private readonly clock: () => number = Date.now,
   ) {
     // Held while this tab lives: another tab tells a live journal from an orphan by it.
-    void locks()?.request(LOCK_PREFIX + tabId, () => new Promise<void>(() => {})).catch(() => {})
+    void locks()
+      ?.request(LOCK_PREFIX + tabId, () => new Promise<void>(() => {}))
+      .catch(() => {})
   }
 
   get key() {
@@ -140,7 +149,11 @@ export class TabJournal {
  * Replays the journals of tabs that are gone (crashed, closed with edits in flight) and removes
  * them. Returns how many edits it wrote. A journal whose write fails stays for the next start.
  */
-export async function recoverJournals(storage = browserStorage(), own?: TabJournal, clock: () => number = Date.now): Promise<number> {
+export async function recoverJournals(
+  storage = browserStorage(),
+  own?: TabJournal,
+  clock: () => number = Date.now,
+): Promise<number> {
   if (!storage) return 0
   const keys: string[] = []
   for (let i = 0; i < storage.length; i++) {
@@ -184,7 +197,13 @@ function parseRecord(text: string | null): JournalRecord | undefined {
     const r = JSON.parse(text) as Partial<JournalRecord>
     if (typeof r?.alive !== 'number' || !Array.isArray(r.entries)) return undefined
     const entries = r.entries.filter(
-      (e): e is JournalEntry => !!e && typeof e.reportId === 'string' && !!e.before && typeof e.before === 'object' && !!e.after && typeof e.after === 'object',
+      (e): e is JournalEntry =>
+        !!e &&
+        typeof e.reportId === 'string' &&
+        !!e.before &&
+        typeof e.before === 'object' &&
+        !!e.after &&
+        typeof e.after === 'object',
     )
     return { alive: r.alive, entries }
   } catch {

@@ -20,16 +20,37 @@ const SHIPPED: Record<string, string>[] = [
 function v1Rows() {
   const sample = { ...sampleReport(), id: 'sample', createdAt: 1_600_000_000_000, updatedAt: 1_600_000_100_000 }
   const binned = { ...sampleReport(), id: 'binned', agency: '回收站里的局', deletedAt: 1_600_000_200_000 }
-  const compiled = { ...sampleReport(), id: 'compiled', agency: '某市', compiledFrom: ['sample'], carriedFrom: '上年度的数字' }
+  const compiled = {
+    ...sampleReport(),
+    id: 'compiled',
+    agency: '某市',
+    compiledFrom: ['sample'],
+    carriedFrom: '上年度的数字',
+  }
   return {
     reports: [sample, binned, compiled],
-    meta: [{ key: 'seeded', value: true }, { key: 'lastBackupAt', value: 1_600_000_300_000 }],
+    meta: [
+      { key: 'seeded', value: true },
+      { key: 'lastBackupAt', value: 1_600_000_300_000 },
+    ],
   }
 }
 
 function historyRows() {
   const r = sampleReport()
-  return [{ id: 'v1', reportId: 'sample', at: 1_600_000_050_000, reason: 'auto', agency: r.agency, edition: r.edition, values: r.values, texts: r.texts, changedCells: 3 }]
+  return [
+    {
+      id: 'v1',
+      reportId: 'sample',
+      at: 1_600_000_050_000,
+      reason: 'auto',
+      agency: r.agency,
+      edition: r.edition,
+      values: r.values,
+      texts: r.texts,
+      changedCells: 3,
+    },
+  ]
 }
 
 /** Builds database `name` as version `version` shipped it, with rows of each of its tables. */
@@ -74,7 +95,9 @@ describe('database upgrades', () => {
     const r = await patchReport('sample', { values: { 'requests.new.natural': 77 } })
     expect(r.values['requests.new.natural']).toBe(77)
     const { db } = await import('./database')
-    expect(await db.history.where('[reportId+at]').between(['sample', Dexie.minKey], ['sample', Dexie.maxKey]).count()).toBe(1)
+    expect(
+      await db.history.where('[reportId+at]').between(['sample', Dexie.minKey], ['sample', Dexie.maxKey]).count(),
+    ).toBe(1)
     expect(await db.reports.count()).toBe(3)
   })
 })

@@ -7,7 +7,12 @@ import { reviewReport } from './review'
 
 const NOW = new Date('2026-06-01T12:00:00Z')
 
-function report(year: number, edition: string, values: Report['values'], texts = { overview: '总体', problems: '问题', other: '无' }): Report {
+function report(
+  year: number,
+  edition: string,
+  values: Report['values'],
+  texts = { overview: '总体', problems: '问题', other: '无' },
+): Report {
   return { ...createReport('某市某局', year, edition), values, texts }
 }
 
@@ -42,26 +47,47 @@ describe('nextYearReport', () => {
     // …and they run: a changed 上年结转 is caught.
     const changed = { ...next, values: { ...next.values, 'requests.carried_in.natural': 5 } }
     // (自然人 and 总计)
-    expect(reviewReport(changed, sample).filter((f) => f.rule === 'carry.requests').map((f) => f.cells[0])).toEqual([
-      'requests.carried_in.natural',
-      'requests.carried_in.total',
-    ])
+    expect(
+      reviewReport(changed, sample)
+        .filter((f) => f.rule === 'carry.requests')
+        .map((f) => f.cells[0]),
+    ).toEqual(['requests.carried_in.natural', 'requests.carried_in.total'])
   })
 
   it('edition 2019 → 2019: 上一年项目数量 = last year’s 上一年项目数量 + 本年增/减', () => {
-    const last = report(2019, '2019', { 'active.penalty.prev_items': 134, 'active.penalty.change': -2, 'active.fees.prev_items': 3, 'active.licensing.change': 4 })
+    const last = report(2019, '2019', {
+      'active.penalty.prev_items': 134,
+      'active.penalty.change': -2,
+      'active.fees.prev_items': 3,
+      'active.licensing.change': 4,
+    })
     const { report: next, carried } = ok(nextYearReport(last, NOW))
     expect(next.edition).toBe('2019')
-    expect(next.values).toEqual({ 'active.penalty.prev_items': 132, 'active.fees.prev_items': 3, 'active.licensing.prev_items': 4 })
+    expect(next.values).toEqual({
+      'active.penalty.prev_items': 132,
+      'active.fees.prev_items': 3,
+      'active.licensing.prev_items': 4,
+    })
     expect(carried).toEqual([{ rule: 'carry.items', label: '上一年项目数量', cells: 3 }])
-    expect(next.carriedFrom).toBe('由某市某局2019年政府信息公开工作年度报告结转：上一年项目数量（3格）。文字部分未结转。')
+    expect(next.carriedFrom).toBe(
+      '由某市某局2019年政府信息公开工作年度报告结转：上一年项目数量（3格）。文字部分未结转。',
+    )
     expect(reviewReport(next, last).filter((f) => f.rule.startsWith('carry.'))).toEqual([])
   })
 
   it('edition 2021 → 2021: 现行有效件数 starts from last year’s', () => {
-    const last = report(2023, '2021', { 'active.rules.in_force': 12, 'active.rules.issued': 2, 'active.normative.in_force': 40, 'requests.carried_out.legal': 2 })
+    const last = report(2023, '2021', {
+      'active.rules.in_force': 12,
+      'active.rules.issued': 2,
+      'active.normative.in_force': 40,
+      'requests.carried_out.legal': 2,
+    })
     const { report: next } = ok(nextYearReport(last, NOW))
-    expect(next.values).toEqual({ 'active.rules.in_force': 12, 'active.normative.in_force': 40, 'requests.carried_in.legal': 2 })
+    expect(next.values).toEqual({
+      'active.rules.in_force': 12,
+      'active.normative.in_force': 40,
+      'requests.carried_in.legal': 2,
+    })
     expect(next.carriedFrom).toContain('二、上年结转政府信息公开申请数量（1格）、现行有效件数（2格）')
     // Filled in this year, the cross-year check keeps watching.
     const typed = { ...next, values: { ...next.values, 'active.rules.issued': 3 } }
@@ -71,7 +97,9 @@ describe('nextYearReport', () => {
   it('says so when last year had nothing to carry', () => {
     const { report: next } = ok(nextYearReport(report(2022, '2021', {}), NOW))
     expect(next.values).toEqual({})
-    expect(next.carriedFrom).toBe('由某市某局2022年政府信息公开工作年度报告结转：上年报告中没有可结转的数字。文字部分未结转。')
+    expect(next.carriedFrom).toBe(
+      '由某市某局2022年政府信息公开工作年度报告结转：上年报告中没有可结转的数字。文字部分未结转。',
+    )
   })
 
   it('refuses a year after next year', () => {

@@ -20,7 +20,10 @@ export interface CarriedGroup {
  * filled by every cross-year rule that applies (上年结转 always; 上一年项目数量 and 现行有效件数
  * only when both years share the edition). Texts are not carried. Not stored: the caller adds it.
  */
-export function nextYearReport(last: Pick<Report, 'agency' | 'year' | 'edition' | 'values'>, now = new Date()): CarryResult {
+export function nextYearReport(
+  last: Pick<Report, 'agency' | 'year' | 'edition' | 'values'>,
+  now = new Date(),
+): CarryResult {
   const year = last.year + 1
   const problem = validateIdentity(last.agency, year, now)
   if (problem) return { ok: false, error: year > latestYear(now) ? `不能新建${year}年度的报告：${problem}` : problem }
@@ -47,7 +50,13 @@ export function nextYearReport(last: Pick<Report, 'agency' | 'year' | 'edition' 
  * year's terms from last year's report, this year's from `values` (blank, so 0: 现行有效件数
  * starts from last year's). A cell is filled only when a term of last year is not blank.
  */
-function carryRule(edition: EditionDef, rule: LinearRule, lastEdition: EditionDef, lastValues: Values, values: Values): number {
+function carryRule(
+  edition: EditionDef,
+  rule: LinearRule,
+  lastEdition: EditionDef,
+  lastValues: Values,
+  values: Values,
+): number {
   const [target, ...more] = rule.lhs
   if (!target || more.length || rule.op !== '=' || target.lastYear) return 0
   const table = tableOf(edition, rule.table)
@@ -57,8 +66,12 @@ function carryRule(edition: EditionDef, rule: LinearRule, lastEdition: EditionDe
   const terms = [...rule.lhs, ...rule.rhs]
   for (const block of table.blocks) {
     if (!terms.every((t) => !t.column || block.columns.some((c) => c.key === t.column))) continue
-    const rows = rule.rows === 'each' ? block.rows.map((r) => r.key) : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
-    const columns = rule.columns === 'each' ? block.columns.map((c) => c.key) : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
+    const rows =
+      rule.rows === 'each' ? block.rows.map((r) => r.key) : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
+    const columns =
+      rule.columns === 'each'
+        ? block.columns.map((c) => c.key)
+        : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
     for (const row of rows) {
       for (const column of columns) {
         const key = (t: Term) => cellKey(table.key, t.row ?? row, t.column ?? column)
@@ -97,9 +110,19 @@ function ruleLabel(edition: EditionDef, rule: LinearRule): string {
   return rule.lhsLabel
 }
 
-function describeCarry(last: Pick<Report, 'agency' | 'year'>, lastEdition: EditionDef, edition: EditionDef, carried: CarriedGroup[]): string {
+function describeCarry(
+  last: Pick<Report, 'agency' | 'year'>,
+  lastEdition: EditionDef,
+  edition: EditionDef,
+  carried: CarriedGroup[],
+): string {
   const source = `由${reportTitle(last)}结转`
-  const what = carried.length ? `：${carried.map((g) => `${g.label}（${g.cells}格）`).join('、')}` : '：上年报告中没有可结转的数字'
-  const editions = lastEdition.key === edition.key ? '' : `。两年格式不同（${lastEdition.name} → ${edition.name}），只结转两种格式共有的内容`
+  const what = carried.length
+    ? `：${carried.map((g) => `${g.label}（${g.cells}格）`).join('、')}`
+    : '：上年报告中没有可结转的数字'
+  const editions =
+    lastEdition.key === edition.key
+      ? ''
+      : `。两年格式不同（${lastEdition.name} → ${edition.name}），只结转两种格式共有的内容`
   return `${source}${what}${editions}。文字部分未结转。`
 }

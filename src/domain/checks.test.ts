@@ -34,7 +34,12 @@ describe('the sample report', () => {
 
 describe('requests.balance (the official 勾稽关系)', () => {
   it('passes when 第一项+第二项 = 第三项+第四项 in every column', () => {
-    const v = filled(e2019, { 'requests.new.natural': 3, 'requests.carried_in.natural': 1, 'requests.open.natural': 2, 'requests.carried_out.natural': 2 })
+    const v = filled(e2019, {
+      'requests.new.natural': 3,
+      'requests.carried_in.natural': 1,
+      'requests.open.natural': 2,
+      'requests.carried_out.natural': 2,
+    })
     expect(ofRule(check(v), 'requests.balance')).toEqual([])
   })
 
@@ -46,12 +51,19 @@ describe('requests.balance (the official 勾稽关系)', () => {
     ])
     expect(found[0]!.severity).toBe('error')
     expect(found[0]!.cells).toEqual([
-      'requests.new.natural', 'requests.carried_in.natural', 'requests.handled_total.natural', 'requests.carried_out.natural',
+      'requests.new.natural',
+      'requests.carried_in.natural',
+      'requests.handled_total.natural',
+      'requests.carried_out.natural',
     ])
   })
 
   it('counts the 2021 （六） rows in （七）总计', () => {
-    const v = filled(e2021, { 'requests.new.legal': 2, 'requests.other_no_fee.legal': 1, 'requests.other_misc.legal': 1 })
+    const v = filled(e2021, {
+      'requests.new.legal': 2,
+      'requests.other_no_fee.legal': 1,
+      'requests.other_misc.legal': 1,
+    })
     expect(ofRule(check(v, e2021), 'requests.balance')).toEqual([])
     const broken = filled(e2021, { 'requests.new.legal': 2, 'requests.other_no_fee.legal': 1 })
     expect(ofRule(check(broken, e2021), 'requests.balance')[0]!.message).toBe(
@@ -62,19 +74,28 @@ describe('requests.balance (the official 勾稽关系)', () => {
 
 describe('values.domain', () => {
   it('passes whole counts, signed changes and 4-decimal amounts', () => {
-    const v = filled(e2019, { 'active.penalty.change': -2, 'active.penalty.prev_items': 5, 'active.procurement.amount': 66.3612 })
+    const v = filled(e2019, {
+      'active.penalty.change': -2,
+      'active.penalty.prev_items': 5,
+      'active.procurement.amount': 66.3612,
+    })
     expect(ofRule(check(v), 'values.domain')).toEqual([])
   })
 
   it('flags a negative count, naming the cell', () => {
     const found = ofRule(check(filled(e2019, { 'requests.open.research': -1 })), 'values.domain')
     expect(found).toHaveLength(1)
-    expect(found[0]!.message).toBe('三、收到和处理政府信息公开申请情况 · （一）予以公开 · 科研机构：件数不能为负数（“-1”）')
+    expect(found[0]!.message).toBe(
+      '三、收到和处理政府信息公开申请情况 · （一）予以公开 · 科研机构：件数不能为负数（“-1”）',
+    )
     expect(found[0]!.cells).toEqual(['requests.open.research'])
   })
 
   it('flags a fraction in a count and too many decimals in an amount', () => {
-    const found = ofRule(check(filled(e2021, { 'active.licensing.decisions': 1.5, 'active.fees.amount': 0.12345 }), e2021), 'values.domain')
+    const found = ofRule(
+      check(filled(e2021, { 'active.licensing.decisions': 1.5, 'active.fees.amount': 0.12345 }), e2021),
+      'values.domain',
+    )
     expect(found.map((f) => f.cells[0])).toEqual(['active.licensing.decisions', 'active.fees.amount'])
     expect(found[0]!.message).toContain('二、主动公开政府信息情况 · 第二十条第（五）项 · 行政许可 · 本年处理决定数量：')
   })
@@ -82,30 +103,52 @@ describe('values.domain', () => {
 
 describe('active.items_nonnegative (2019)', () => {
   it('passes when 上一年项目数量 + 本年增/减 ≥ 0', () => {
-    expect(ofRule(check(filled(e2019, { 'active.enforcement.prev_items': 19, 'active.enforcement.change': -19 })), 'active.items_nonnegative')).toEqual([])
+    expect(
+      ofRule(
+        check(filled(e2019, { 'active.enforcement.prev_items': 19, 'active.enforcement.change': -19 })),
+        'active.items_nonnegative',
+      ),
+    ).toEqual([])
   })
 
   it('fails below zero, naming the row and the sum', () => {
-    const found = ofRule(check(filled(e2019, { 'active.enforcement.prev_items': 19, 'active.enforcement.change': -20 })), 'active.items_nonnegative')
-    expect(found.map((f) => f.message)).toEqual(['二、主动公开政府信息情况 · 行政强制：上一年项目数量加本年增/减（19+(-20)=-1）不应小于0'])
+    const found = ofRule(
+      check(filled(e2019, { 'active.enforcement.prev_items': 19, 'active.enforcement.change': -20 })),
+      'active.items_nonnegative',
+    )
+    expect(found.map((f) => f.message)).toEqual([
+      '二、主动公开政府信息情况 · 行政强制：上一年项目数量加本年增/减（19+(-20)=-1）不应小于0',
+    ])
     expect(found[0]!.cells).toEqual(['active.enforcement.prev_items', 'active.enforcement.change'])
   })
 
   it('covers 行政事业性收费 too', () => {
-    expect(ofRule(check(filled(e2019, { 'active.fees.change': -1 })), 'active.items_nonnegative')[0]!.cells[0]).toBe('active.fees.prev_items')
+    expect(ofRule(check(filled(e2019, { 'active.fees.change': -1 })), 'active.items_nonnegative')[0]!.cells[0]).toBe(
+      'active.fees.prev_items',
+    )
   })
 })
 
 describe('active.published_le_total (2019)', () => {
   it('passes when 本年新公开数量 ≤ 对外公开总数量', () => {
-    expect(ofRule(check(filled(e2019, { 'active.rules.published': 2, 'active.rules.public_total': 2 })), 'active.published_le_total')).toEqual([])
+    expect(
+      ofRule(
+        check(filled(e2019, { 'active.rules.published': 2, 'active.rules.public_total': 2 })),
+        'active.published_le_total',
+      ),
+    ).toEqual([])
   })
 
   it('warns when more was published this year than in total', () => {
-    const found = ofRule(check(filled(e2019, { 'active.normative.published': 3, 'active.normative.public_total': 1 })), 'active.published_le_total')
+    const found = ofRule(
+      check(filled(e2019, { 'active.normative.published': 3, 'active.normative.public_total': 1 })),
+      'active.published_le_total',
+    )
     expect(found).toHaveLength(1)
     expect(found[0]!.severity).toBe('warning')
-    expect(found[0]!.message).toBe('二、主动公开政府信息情况 · 规范性文件：本年新公开数量（3）不应大于对外公开总数量（1）')
+    expect(found[0]!.message).toBe(
+      '二、主动公开政府信息情况 · 规范性文件：本年新公开数量（3）不应大于对外公开总数量（1）',
+    )
   })
 })
 
@@ -115,7 +158,9 @@ describe('blank', () => {
     expect(found).toHaveLength(inputCellsOf(e2021).length)
     expect(found.every((f) => f.severity === 'notice')).toBe(true)
     expect(found.some((f) => f.cells[0] === 'requests.new.total')).toBe(false)
-    expect(found[0]!.message).toBe('二、主动公开政府信息情况 · 第二十条第（一）项 · 规章 · 本年制发件数：尚未填写（没有数字请填 0）')
+    expect(found[0]!.message).toBe(
+      '二、主动公开政府信息情况 · 第二十条第（一）项 · 规章 · 本年制发件数：尚未填写（没有数字请填 0）',
+    )
   })
 
   it('is silent on a filled report', () => {
@@ -124,7 +169,10 @@ describe('blank', () => {
 })
 
 describe('carry.requests (across years)', () => {
-  const last = { edition: '2019', values: filled(e2019, { 'requests.new.natural': 1, 'requests.carried_out.natural': 1 }) }
+  const last = {
+    edition: '2019',
+    values: filled(e2019, { 'requests.new.natural': 1, 'requests.carried_out.natural': 1 }),
+  }
 
   it('passes when 上年结转 equals last year’s 结转下年度继续办理', () => {
     const v = filled(e2021, { 'requests.carried_in.natural': 1, 'requests.carried_out.natural': 1 })
@@ -170,7 +218,10 @@ describe('carry.in_force (2021 after 2021)', () => {
 })
 
 describe('carry.items (2019 after 2019)', () => {
-  const last = { edition: '2019', values: filled(e2019, { 'active.penalty.prev_items': 136, 'active.penalty.change': -2 }) }
+  const last = {
+    edition: '2019',
+    values: filled(e2019, { 'active.penalty.prev_items': 136, 'active.penalty.change': -2 }),
+  }
 
   it('passes when 上一年项目数量 = last year’s 上一年项目数量 + 本年增/减', () => {
     expect(ofRule(check(filled(e2019, { 'active.penalty.prev_items': 134 }), e2019, last), 'carry.items')).toEqual([])
@@ -184,7 +235,12 @@ describe('carry.items (2019 after 2019)', () => {
   })
 
   it('does not run for a 2021-edition last year', () => {
-    expect(ofRule(check(filled(e2019, { 'active.penalty.prev_items': 130 }), e2019, { edition: '2021', values: {} }), 'carry.items')).toEqual([])
+    expect(
+      ofRule(
+        check(filled(e2019, { 'active.penalty.prev_items': 130 }), e2019, { edition: '2021', values: {} }),
+        'carry.items',
+      ),
+    ).toEqual([])
   })
 })
 

@@ -40,11 +40,22 @@ function checkCells(edition: EditionDef, report: CheckInput): Finding[] {
   for (const cell of inputCellsOf(edition)) {
     const v = report.values[cell.key]
     if (v === undefined) {
-      out.push({ rule: 'blank', severity: 'notice', cells: [cell.key], message: `${describeCell(cell)}：尚未填写（没有数字请填 0）` })
+      out.push({
+        rule: 'blank',
+        severity: 'notice',
+        cells: [cell.key],
+        message: `${describeCell(cell)}：尚未填写（没有数字请填 0）`,
+      })
       continue
     }
     const problem = domainError(v, cell.column.kind)
-    if (problem) out.push({ rule: 'values.domain', severity: 'error', cells: [cell.key], message: `${describeCell(cell)}：${problem}` })
+    if (problem)
+      out.push({
+        rule: 'values.domain',
+        severity: 'error',
+        cells: [cell.key],
+        message: `${describeCell(cell)}：${problem}`,
+      })
   }
   return out
 }
@@ -63,8 +74,12 @@ function checkRule(edition: EditionDef, rule: LinearRule, resolved: Resolved, la
   const terms = [...rule.lhs, ...rule.rhs]
   for (const block of table.blocks) {
     if (!blockHolds(block, terms)) continue
-    const rows = rule.rows === 'each' ? block.rows.map((r) => r.key) : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
-    const columns = rule.columns === 'each' ? block.columns.map((c) => c.key) : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
+    const rows =
+      rule.rows === 'each' ? block.rows.map((r) => r.key) : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
+    const columns =
+      rule.columns === 'each'
+        ? block.columns.map((c) => c.key)
+        : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
     for (const row of rows) {
       for (const column of columns) {
         const side = (list: readonly Term[]) =>
@@ -77,7 +92,8 @@ function checkRule(edition: EditionDef, rule: LinearRule, resolved: Resolved, la
         const rhs = side(rule.rhs)
         const l = sum(lhs.map((t) => t.value))
         const r = sum(rhs.map((t) => t.value))
-        const holds = rule.op === '=' ? Math.abs(l - r) < EPSILON : rule.op === '<=' ? l <= r + EPSILON : l >= r - EPSILON
+        const holds =
+          rule.op === '=' ? Math.abs(l - r) < EPSILON : rule.op === '<=' ? l <= r + EPSILON : l >= r - EPSILON
         if (holds) continue
         const kind = block.columns.find((c) => c.key === column)?.kind ?? 'count'
         const where = locate(block, rule, row, column)

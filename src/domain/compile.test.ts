@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { sampleReport } from '@/testing/fixtures'
 import {
-  chooseParts, compileValues, contributions, createCompiledReport, currentCompiledValues, partFindings, partStates,
-  relinkParts, sameValues, staleCompiled,
+  chooseParts,
+  compileValues,
+  contributions,
+  createCompiledReport,
+  currentCompiledValues,
+  partFindings,
+  partStates,
+  relinkParts,
+  sameValues,
+  staleCompiled,
 } from './compile'
 import { getEdition, inputCellsOf } from './edition'
 import { type Report, createReport } from './report'
@@ -26,7 +34,9 @@ describe('chooseParts', () => {
     expect(s.edition.key).toBe('2021')
     expect(s.parts).toEqual([a, b])
     expect(s.refused.map((r) => r.report)).toEqual([old, other])
-    expect(s.refused[0]!.reason).toBe('「丙局」使用2019年版格式，本次汇总使用2021年版格式：两种格式的表格不同，不能相加')
+    expect(s.refused[0]!.reason).toBe(
+      '「丙局」使用2019年版格式，本次汇总使用2021年版格式：两种格式的表格不同，不能相加',
+    )
     expect(s.refused[1]!.reason).toBe('「丁局」是2021年度的报告，本次汇总的是2022年度')
   })
 
@@ -72,7 +82,10 @@ describe('compileValues', () => {
   })
 
   it('sums negative changes and keeps totals out (they are recomputed)', () => {
-    const v = compileValues(e2019, [{ values: { 'active.penalty.change': -2 } }, { values: { 'active.penalty.change': 5 } }])
+    const v = compileValues(e2019, [
+      { values: { 'active.penalty.change': -2 } },
+      { values: { 'active.penalty.change': 5 } },
+    ])
     expect(v).toEqual({ 'active.penalty.change': 3 })
   })
 
@@ -90,7 +103,13 @@ describe('createCompiledReport', () => {
     const a = dept('甲局', { 'requests.new.natural': 1 })
     const b = dept('乙局', { 'requests.new.natural': 4 })
     const r = createCompiledReport('某市人民政府', chooseParts([a, b])!)
-    expect(r).toMatchObject({ agency: '某市人民政府', year: 2022, edition: '2021', compiledFrom: [a.id, b.id], values: { 'requests.new.natural': 5 } })
+    expect(r).toMatchObject({
+      agency: '某市人民政府',
+      year: 2022,
+      edition: '2021',
+      compiledFrom: [a.id, b.id],
+      values: { 'requests.new.natural': 5 },
+    })
     expect(r.texts).toEqual({ overview: '', problems: '', other: '' })
   })
 })
@@ -106,7 +125,9 @@ describe('staying current', () => {
 
   it('recomputes when a part changes', () => {
     const changed = { ...b, values: { 'requests.new.natural': 10 } }
-    expect(staleCompiled([a, changed, compiled])).toEqual([{ report: compiled, values: { 'requests.new.natural': 11 } }])
+    expect(staleCompiled([a, changed, compiled])).toEqual([
+      { report: compiled, values: { 'requests.new.natural': 11 } },
+    ])
   })
 
   it('leaves out a part in the bin, deleted, or moved to another year or edition, with the reason', () => {
@@ -114,10 +135,15 @@ describe('staying current', () => {
     expect(staleCompiled([a, binned, compiled])[0]!.values).toEqual({ 'requests.new.natural': 1 })
     const byId = new Map([[a.id, { ...a, year: 2021 }]])
     const states = partStates(compiled, byId)
-    expect(states.map((s) => (s.included ? 'in' : s.reason))).toEqual(['「甲局」的报告年度已改为2021年，未计入', '这份报告已被永久删除，未计入'])
+    expect(states.map((s) => (s.included ? 'in' : s.reason))).toEqual([
+      '「甲局」的报告年度已改为2021年，未计入',
+      '这份报告已被永久删除，未计入',
+    ])
     expect(currentCompiledValues(compiled, byId)).toEqual({})
     const edition = partStates(compiled, new Map([[a.id, { ...a, edition: '2019' }]]))[0]!
-    expect(edition.included ? '' : edition.reason).toBe('「甲局」的报告已改用2019年版格式，与汇总报告的格式不同，未计入')
+    expect(edition.included ? '' : edition.reason).toBe(
+      '「甲局」的报告已改用2019年版格式，与汇总报告的格式不同，未计入',
+    )
   })
 
   it('leaves a compiled report in the bin alone', () => {
@@ -142,7 +168,10 @@ describe('what each department contributed', () => {
     const a = dept('甲局', { 'requests.new.natural': 1, 'requests.new.legal': 2 })
     const b = dept('乙局')
     const c = contributions(e2021, 'requests.new.total', [a, b])
-    expect(c.map((x) => [x.report.agency, x.value])).toEqual([['甲局', 3], ['乙局', undefined]])
+    expect(c.map((x) => [x.report.agency, x.value])).toEqual([
+      ['甲局', 3],
+      ['乙局', undefined],
+    ])
   })
 })
 

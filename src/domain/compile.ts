@@ -30,14 +30,27 @@ const sameAgency = (a: string, b: string) => a.trim() === b.trim()
  * refused, each with its reason. The year and edition are the given ones, else those most parts
  * share (a tie goes to the later year, and to the edition the year defaults to).
  */
-export function chooseParts<T extends Part>(reports: readonly T[], options: { year?: number; edition?: EditionKey } = {}): Selection<T> | undefined {
+export function chooseParts<T extends Part>(
+  reports: readonly T[],
+  options: { year?: number; edition?: EditionKey } = {},
+): Selection<T> | undefined {
   if (!reports.length) return undefined
-  const year = options.year ?? mostCommon(reports.map((r) => r.year), (a, b) => b - a)
+  const year =
+    options.year ??
+    mostCommon(
+      reports.map((r) => r.year),
+      (a, b) => b - a,
+    )
   const ofYear = reports.filter((r) => r.year === year)
   const defaultEdition = editionForYear(year)?.key
   const editionKey =
     options.edition ??
-    (ofYear.length ? mostCommon(ofYear.map((r) => r.edition), (a, b) => Number(b === defaultEdition) - Number(a === defaultEdition)) : defaultEdition)
+    (ofYear.length
+      ? mostCommon(
+          ofYear.map((r) => r.edition),
+          (a, b) => Number(b === defaultEdition) - Number(a === defaultEdition),
+        )
+      : defaultEdition)
   const edition = editionKey ? findEdition(editionKey) : undefined
   if (!edition) return undefined
 
@@ -48,13 +61,15 @@ export function chooseParts<T extends Part>(reports: readonly T[], options: { ye
   for (const r of reports) {
     const container = compiledIn.get(r.id)
     const twin = parts.find((p) => sameAgency(p.agency, r.agency))
-    if (r.year !== year) refused.push({ report: r, reason: `「${r.agency}」是${r.year}年度的报告，本次汇总的是${year}年度` })
+    if (r.year !== year)
+      refused.push({ report: r, reason: `「${r.agency}」是${r.year}年度的报告，本次汇总的是${year}年度` })
     else if (r.edition !== edition.key) {
       refused.push({
         report: r,
         reason: `「${r.agency}」使用${editionLabel(r.edition)}，本次汇总使用${edition.name}：两种格式的表格不同，不能相加`,
       })
-    } else if (container) refused.push({ report: r, reason: `「${r.agency}」已计入所选的汇总报告「${container.agency}」，不能重复计入` })
+    } else if (container)
+      refused.push({ report: r, reason: `「${r.agency}」已计入所选的汇总报告「${container.agency}」，不能重复计入` })
     else if (twin) refused.push({ report: r, reason: `「${r.agency}」${year}年度的报告选了两份，同一机关只能计入一次` })
     else parts.push(r)
   }
@@ -93,30 +108,48 @@ export function sameValues(a: Values, b: Values): boolean {
 /** A new compiled report of `agency` (the compiling body) for the selection's parts. */
 export function createCompiledReport(agency: string, selection: Selection<Part>, now = Date.now()): Report {
   const report = createReport(agency, selection.year, selection.edition.key, now)
-  return { ...report, values: compileValues(selection.edition, selection.parts), compiledFrom: selection.parts.map((p) => p.id) }
+  return {
+    ...report,
+    values: compileValues(selection.edition, selection.parts),
+    compiledFrom: selection.parts.map((p) => p.id),
+  }
 }
 
-export type PartState<T> = { id: string; report: T; included: true } | { id: string; report?: T; included: false; reason: string }
+export type PartState<T> =
+  { id: string; report: T; included: true } | { id: string; report?: T; included: false; reason: string }
 
 /**
  * The parts of a stored compiled report as they stand now: a part moved to the recycle bin,
  * deleted for good, or changed to another year or edition is left out, with the reason.
  */
-export function partStates<T extends Part & { deletedAt?: number }>(compiled: Pick<Report, 'year' | 'edition'> & { compiledFrom?: string[] }, byId: ReadonlyMap<string, T>): PartState<T>[] {
+export function partStates<T extends Part & { deletedAt?: number }>(
+  compiled: Pick<Report, 'year' | 'edition'> & { compiledFrom?: string[] },
+  byId: ReadonlyMap<string, T>,
+): PartState<T>[] {
   return (compiled.compiledFrom ?? []).map((id): PartState<T> => {
     const report = byId.get(id)
     if (!report) return { id, included: false, reason: '这份报告已被永久删除，未计入' }
-    if (report.deletedAt) return { id, report, included: false, reason: `「${report.agency}」的报告在回收站中，未计入；恢复后自动计入` }
-    if (report.year !== compiled.year) return { id, report, included: false, reason: `「${report.agency}」的报告年度已改为${report.year}年，未计入` }
+    if (report.deletedAt)
+      return { id, report, included: false, reason: `「${report.agency}」的报告在回收站中，未计入；恢复后自动计入` }
+    if (report.year !== compiled.year)
+      return { id, report, included: false, reason: `「${report.agency}」的报告年度已改为${report.year}年，未计入` }
     if (report.edition !== compiled.edition) {
-      return { id, report, included: false, reason: `「${report.agency}」的报告已改用${editionLabel(report.edition)}，与汇总报告的格式不同，未计入` }
+      return {
+        id,
+        report,
+        included: false,
+        reason: `「${report.agency}」的报告已改用${editionLabel(report.edition)}，与汇总报告的格式不同，未计入`,
+      }
     }
     return { id, report, included: true }
   })
 }
 
 /** The values a stored compiled report should hold now: the sum of its parts as they stand. */
-export function currentCompiledValues<T extends Part & { deletedAt?: number }>(compiled: Pick<Report, 'year' | 'edition'> & { compiledFrom?: string[] }, byId: ReadonlyMap<string, T>): Values | undefined {
+export function currentCompiledValues<T extends Part & { deletedAt?: number }>(
+  compiled: Pick<Report, 'year' | 'edition'> & { compiledFrom?: string[] },
+  byId: ReadonlyMap<string, T>,
+): Values | undefined {
   const edition = findEdition(compiled.edition)
   if (!edition) return undefined
   const parts = partStates(compiled, byId).flatMap((s) => (s.included ? [s.report] : []))
@@ -127,7 +160,9 @@ export function currentCompiledValues<T extends Part & { deletedAt?: number }>(c
  * Compiled reports whose stored values differ from the sum of their parts, with the values
  * they should hold. Reports in the recycle bin are left as they are.
  */
-export function staleCompiled<T extends Part & { deletedAt?: number }>(rows: readonly T[]): { report: T; values: Values }[] {
+export function staleCompiled<T extends Part & { deletedAt?: number }>(
+  rows: readonly T[],
+): { report: T; values: Values }[] {
   const byId = new Map(rows.map((r) => [r.id, r]))
   const out: { report: T; values: Values }[] = []
   for (const r of rows) {
@@ -139,7 +174,10 @@ export function staleCompiled<T extends Part & { deletedAt?: number }>(rows: rea
 }
 
 /** Compiled reports that listed `oldId`, now listing `newId` in its place (an import replaced a part). */
-export function relinkParts<T extends { compiledFrom?: string[] }>(rows: readonly T[], replaced: ReadonlyMap<string, string>): T[] {
+export function relinkParts<T extends { compiledFrom?: string[] }>(
+  rows: readonly T[],
+  replaced: ReadonlyMap<string, string>,
+): T[] {
   const out: T[] = []
   for (const r of rows) {
     if (!r.compiledFrom?.some((id) => replaced.has(id))) continue
@@ -155,8 +193,16 @@ export interface Contribution<T> {
 }
 
 /** What each part contributes to `cell`, with the resolved values computed once per part. */
-export function contributions<T extends Part>(edition: EditionDef, cell: CellKey, parts: readonly T[], resolved?: ReadonlyMap<string, Resolved>): Contribution<T>[] {
-  return parts.map((report) => ({ report, value: (resolved?.get(report.id) ?? resolveValues(edition, report.values)).get(cell) }))
+export function contributions<T extends Part>(
+  edition: EditionDef,
+  cell: CellKey,
+  parts: readonly T[],
+  resolved?: ReadonlyMap<string, Resolved>,
+): Contribution<T>[] {
+  return parts.map((report) => ({
+    report,
+    value: (resolved?.get(report.id) ?? resolveValues(edition, report.values)).get(cell),
+  }))
 }
 
 export interface PartFindings<T> {
@@ -178,6 +224,9 @@ export function partReview<T extends Part & Pick<Report, 'texts'>>(report: T, al
 }
 
 /** Every part's review, for the parts that have anything to say, in the order of the parts. */
-export function partFindings<T extends Part & Pick<Report, 'texts'>>(parts: readonly T[], all: readonly T[] = []): PartFindings<T>[] {
+export function partFindings<T extends Part & Pick<Report, 'texts'>>(
+  parts: readonly T[],
+  all: readonly T[] = [],
+): PartFindings<T>[] {
   return parts.map((p) => partReview(p, all)).filter((f) => f.errors.length || f.warnings.length || f.blanks)
 }

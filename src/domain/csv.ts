@@ -22,7 +22,11 @@ export function tableCsv(report: Pick<Report, 'agency' | 'year' | 'edition' | 'v
     lines.push([block.rowHeader ?? table.columnsCaption ?? '', ...header])
     for (const line of blockRows(block)) {
       if (line.kind === 'group') lines.push([line.label])
-      else lines.push([line.row.label, ...block.columns.map((c) => formatValue(resolved.get(`${table.key}.${line.row.key}.${c.key}`), c.kind))])
+      else
+        lines.push([
+          line.row.label,
+          ...block.columns.map((c) => formatValue(resolved.get(`${table.key}.${line.row.key}.${c.key}`), c.kind)),
+        ])
     }
   }
   return BOM + lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n'
@@ -85,17 +89,24 @@ export function headerRows(block: BlockDef): HeaderCell[][] {
   const depth = Math.max(0, ...block.columns.map((c) => c.groups?.length ?? 0)) + 1
   const rows: HeaderCell[][] = Array.from({ length: depth }, () => [])
   for (let level = 0; level < depth; level++) {
-    for (let i = 0; i < block.columns.length; ) {
+    for (let i = 0; i < block.columns.length;) {
       const column = block.columns[i]!
       const groups = groupsOf(i)
       if (level < groups.length) {
         const prefix = groups.slice(0, level + 1).join('\u0000')
         let j = i + 1
-        while (j < block.columns.length && groupsOf(j).slice(0, level + 1).join('\u0000') === prefix) j++
+        while (
+          j < block.columns.length &&
+          groupsOf(j)
+            .slice(0, level + 1)
+            .join('\u0000') === prefix
+        )
+          j++
         rows[level]!.push({ label: groups[level]!, colspan: j - i, rowspan: 1 })
         i = j
       } else {
-        if (level === groups.length) rows[level]!.push({ label: withUnit(column, column.label), colspan: 1, rowspan: depth - level })
+        if (level === groups.length)
+          rows[level]!.push({ label: withUnit(column, column.label), colspan: 1, rowspan: depth - level })
         i++
       }
     }

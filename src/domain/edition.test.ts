@@ -4,7 +4,13 @@ import { fixtureText } from '@/testing/fixtures'
 import { cellsOf, describeCell, editionForYear, findCell, getEdition, inputCellsOf, tablesOf, textsOf } from './edition'
 import { EDITIONS } from './editions'
 
-const keysOf = (edition: string, table: string) => [...new Set(cellsOf(getEdition(edition)).filter((c) => c.table.key === table).map((c) => c.row.key))]
+const keysOf = (edition: string, table: string) => [
+  ...new Set(
+    cellsOf(getEdition(edition))
+      .filter((c) => c.table.key === table)
+      .map((c) => c.row.key),
+  ),
+]
 
 describe('editions as the spec gives them', () => {
   it('pick the edition from the year, none before 2019', () => {
@@ -18,8 +24,12 @@ describe('editions as the spec gives them', () => {
   it('have the six parts in official order', () => {
     for (const e of EDITIONS) {
       expect(e.parts.map((p) => (p.kind === 'text' ? p.text.heading : p.table.heading))).toEqual([
-        '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
-        '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
       ])
       expect(textsOf(e).map((t) => t.key)).toEqual(['overview', 'problems', 'other'])
       expect(tablesOf(e).map((t) => t.key)).toEqual(['active', 'requests', 'appeals'])
@@ -28,7 +38,13 @@ describe('editions as the spec gives them', () => {
 
   it('2019 二 has five blocks with the spec’s keys and labels', () => {
     const active = tablesOf(getEdition('2019'))[0]!
-    expect(active.blocks.map((b) => b.heading)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项'])
+    expect(active.blocks.map((b) => b.heading)).toEqual([
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+      '第二十条第（九）项',
+    ])
     expect(active.blocks.map((b) => b.columns.map((c) => `${c.key}:${c.label}`))).toEqual([
       ['made:本年新制作数量', 'published:本年新公开数量', 'public_total:对外公开总数量'],
       ['prev_items:上一年项目数量', 'change:本年增/减', 'decisions:处理决定数量'],
@@ -43,19 +59,51 @@ describe('editions as the spec gives them', () => {
   it('2021 二 has the spec’s keys and labels', () => {
     const active = tablesOf(getEdition('2021'))[0]!
     expect(active.blocks.map((b) => b.rows.map((r) => `${r.key}:${r.label}`))).toEqual([
-      ['rules:规章', 'normative:行政规范性文件'], ['licensing:行政许可'], ['penalty:行政处罚', 'enforcement:行政强制'], ['fees:行政事业性收费'],
+      ['rules:规章', 'normative:行政规范性文件'],
+      ['licensing:行政许可'],
+      ['penalty:行政处罚', 'enforcement:行政强制'],
+      ['fees:行政事业性收费'],
     ])
     expect(active.blocks.map((b) => b.columns.map((c) => c.label))).toEqual([
-      ['本年制发件数', '本年废止件数', '现行有效件数'], ['本年处理决定数量'], ['本年处理决定数量'], ['本年收费金额（单位：万元）'],
+      ['本年制发件数', '本年废止件数', '现行有效件数'],
+      ['本年处理决定数量'],
+      ['本年处理决定数量'],
+      ['本年收费金额（单位：万元）'],
     ])
   })
 
   it('三 differs between editions only in （六）其他处理', () => {
-    const common = ['new', 'carried_in', 'open', 'partial', 'deny_secret', 'deny_law', 'deny_safety', 'deny_third_party', 'deny_internal',
-      'deny_process', 'deny_case_file', 'deny_query', 'none_not_held', 'none_needs_creation', 'none_unclear', 'skip_petition',
-      'skip_repeat', 'skip_publication', 'skip_excessive', 'skip_confirm']
+    const common = [
+      'new',
+      'carried_in',
+      'open',
+      'partial',
+      'deny_secret',
+      'deny_law',
+      'deny_safety',
+      'deny_third_party',
+      'deny_internal',
+      'deny_process',
+      'deny_case_file',
+      'deny_query',
+      'none_not_held',
+      'none_needs_creation',
+      'none_unclear',
+      'skip_petition',
+      'skip_repeat',
+      'skip_publication',
+      'skip_excessive',
+      'skip_confirm',
+    ]
     expect(keysOf('2019', 'requests')).toEqual([...common, 'other', 'handled_total', 'carried_out'])
-    expect(keysOf('2021', 'requests')).toEqual([...common, 'other_no_correction', 'other_no_fee', 'other_misc', 'handled_total', 'carried_out'])
+    expect(keysOf('2021', 'requests')).toEqual([
+      ...common,
+      'other_no_correction',
+      'other_no_fee',
+      'other_misc',
+      'handled_total',
+      'carried_out',
+    ])
     const deny = findCell(getEdition('2021'), 'requests.deny_safety.natural')!
     expect(deny.row.path).toEqual(['三、本年度办理结果', '（三）不予公开'])
     expect(deny.row.label).toBe('3.危及“三安全一稳定”')
@@ -64,8 +112,15 @@ describe('editions as the spec gives them', () => {
   it('四 has one row of fifteen columns in three groups', () => {
     const cells = cellsOf(getEdition('2021')).filter((c) => c.table.key === 'appeals')
     expect(cells).toHaveLength(15)
-    expect(cells.filter((c) => c.computed).map((c) => c.column.key)).toEqual(['review_total', 'direct_total', 'after_review_total'])
-    expect(findCell(getEdition('2021'), 'appeals.cases.direct_upheld')?.column.groups).toEqual(['行政诉讼', '未经复议直接起诉'])
+    expect(cells.filter((c) => c.computed).map((c) => c.column.key)).toEqual([
+      'review_total',
+      'direct_total',
+      'after_review_total',
+    ])
+    expect(findCell(getEdition('2021'), 'appeals.cases.direct_upheld')?.column.groups).toEqual([
+      '行政诉讼',
+      '未经复议直接起诉',
+    ])
   })
 
   it('marks every 总计 as computed and nothing else', () => {

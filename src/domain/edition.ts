@@ -1,6 +1,16 @@
 // Lookups derived from an edition's definition: its cells, their kinds, which are computed.
 import { EDITIONS } from './editions'
-import type { BlockDef, CellKey, ColumnDef, EditionDef, EditionKey, RowDef, TableDef, TableKey, TextDef } from './format'
+import type {
+  BlockDef,
+  CellKey,
+  ColumnDef,
+  EditionDef,
+  EditionKey,
+  RowDef,
+  TableDef,
+  TableKey,
+  TextDef,
+} from './format'
 
 export interface CellDef {
   key: CellKey
@@ -56,7 +66,11 @@ function index(edition: EditionDef) {
           for (const column of block.columns) {
             list.push({
               key: cellKey(table.key, row.key, column.key),
-              table, block, blockIndex, row, column,
+              table,
+              block,
+              blockIndex,
+              row,
+              column,
               computed: Boolean(row.sumOf || column.sumOf),
             })
           }

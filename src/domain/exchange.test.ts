@@ -3,8 +3,16 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cellsOf, getEdition, inputCellsOf } from './edition'
 import {
-  EXCHANGE_KIND, MAX_DEPTH, MAX_FILE_BYTES, SCHEMA_VERSION, exchangeFileName, migrate, readExchangeData,
-  readExchangeFile, serializeReport, toExchangeFile,
+  EXCHANGE_KIND,
+  MAX_DEPTH,
+  MAX_FILE_BYTES,
+  SCHEMA_VERSION,
+  exchangeFileName,
+  migrate,
+  readExchangeData,
+  readExchangeFile,
+  serializeReport,
+  toExchangeFile,
 } from './exchange'
 import type { ParsedExchange } from './exchange'
 import { cleanTexts, createReport } from './report'
@@ -113,7 +121,8 @@ describe('round trip', () => {
       const report = createReport('  某市某局  ', 2022, key, 0)
       // Distinct numbers in every input cell, a negative change and an amount with decimals among them.
       inputCellsOf(edition).forEach((cell, i) => {
-        report.values[cell.key] = cell.column.kind === 'amount' ? i + 0.1234 : cell.column.kind === 'change' ? -i : i + 1
+        report.values[cell.key] =
+          cell.column.kind === 'amount' ? i + 0.1234 : cell.column.kind === 'change' ? -i : i + 1
       })
       report.texts = { overview: '第一段\n第二段', problems: '问题“引号”\n改进', other: '' }
       const text = serializeReport(report, 'Nianbao test', NOW)
@@ -138,7 +147,17 @@ describe('toExchangeFile', () => {
   const file = toExchangeFile(report, 'Nianbao 0.1.0', NOW)
 
   it('writes the fields of the contract, in its order', () => {
-    expect(Object.keys(file)).toEqual(['kind', 'schemaVersion', 'edition', 'agency', 'year', 'values', 'texts', 'exportedAt', 'generator'])
+    expect(Object.keys(file)).toEqual([
+      'kind',
+      'schemaVersion',
+      'edition',
+      'agency',
+      'year',
+      'values',
+      'texts',
+      'exportedAt',
+      'generator',
+    ])
     expect(file.kind).toBe(EXCHANGE_KIND)
     expect(file.schemaVersion).toBe(SCHEMA_VERSION)
     expect(file.exportedAt).toBe('2026-06-01T12:00:00.000Z')
@@ -167,7 +186,9 @@ describe('toExchangeFile', () => {
 
 describe('exchangeFileName', () => {
   it('names the file after the report', () => {
-    expect(exchangeFileName({ agency: '济宁市城市管理局', year: 2020 })).toBe('济宁市城市管理局-2020年政府信息公开工作年度报告.json')
+    expect(exchangeFileName({ agency: '济宁市城市管理局', year: 2020 })).toBe(
+      '济宁市城市管理局-2020年政府信息公开工作年度报告.json',
+    )
   })
 
   it('replaces characters illegal in file names', () => {
@@ -186,12 +207,23 @@ describe('reading: what is accepted', () => {
   })
 
   it('imports numbers outside the domain as they stand', () => {
-    const file = readOk(withValues({ 'requests.new.natural': -1, 'requests.new.commercial': 1.5, 'active.fees.amount': 12.34567 }))
-    expect(file.values).toEqual({ 'requests.new.natural': -1, 'requests.new.commercial': 1.5, 'active.fees.amount': 12.34567 })
+    const file = readOk(
+      withValues({ 'requests.new.natural': -1, 'requests.new.commercial': 1.5, 'active.fees.amount': 12.34567 }),
+    )
+    expect(file.values).toEqual({
+      'requests.new.natural': -1,
+      'requests.new.commercial': 1.5,
+      'active.fees.amount': 12.34567,
+    })
   })
 
   it('lists unknown top-level fields (and unknown texts) without importing them', () => {
-    const file = readOk({ ...validFile(), comment: '手工修改', extra: { a: 1 }, texts: { overview: 'x', summary: 'y' } })
+    const file = readOk({
+      ...validFile(),
+      comment: '手工修改',
+      extra: { a: 1 },
+      texts: { overview: 'x', summary: 'y' },
+    })
     expect(file.unknownFields).toEqual(['comment', 'extra', 'texts.summary'])
     expect(file).not.toHaveProperty('comment')
     expect(file.texts).toEqual({ overview: 'x', problems: '', other: '' })
@@ -230,31 +262,42 @@ describe('reading: what is accepted', () => {
 
 describe('reading: stated totals', () => {
   it('reports a stated total that differs from the sum, naming the cell and both numbers', () => {
-    const file = readOk(withValues({ 'requests.new.natural': 1, 'requests.new.commercial': 2, 'requests.new.total': 5 }))
+    const file = readOk(
+      withValues({ 'requests.new.natural': 1, 'requests.new.commercial': 2, 'requests.new.total': 5 }),
+    )
     expect(file.totalMismatches).toEqual([
       {
         cell: 'requests.new.total',
         stated: 5,
         computed: 3,
-        message: '三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 总计：文件写明 5，各项之和为 3',
+        message:
+          '三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 总计：文件写明 5，各项之和为 3',
       },
     ])
     expect(file.values).toEqual({ 'requests.new.natural': 1, 'requests.new.commercial': 2 })
   })
 
   it('compares a total whose parts are all blank with 0, and ignores a null total', () => {
-    const file = readOk(withValues({ 'appeals.cases.review_total': 4, 'requests.new.total': null, 'requests.new.natural': 1 }))
-    expect(file.totalMismatches.map((m) => [m.cell, m.stated, m.computed])).toEqual([['appeals.cases.review_total', 4, 0]])
-    expect(file.totalMismatches[0]?.message).toBe('四、政府信息公开行政复议、行政诉讼情况 · 行政复议 总计：文件写明 4，各项之和为 0')
+    const file = readOk(
+      withValues({ 'appeals.cases.review_total': 4, 'requests.new.total': null, 'requests.new.natural': 1 }),
+    )
+    expect(file.totalMismatches.map((m) => [m.cell, m.stated, m.computed])).toEqual([
+      ['appeals.cases.review_total', 4, 0],
+    ])
+    expect(file.totalMismatches[0]?.message).toBe(
+      '四、政府信息公开行政复议、行政诉讼情况 · 行政复议 总计：文件写明 4，各项之和为 0',
+    )
   })
 
   it('checks the corner total (handled_total × total) and the row totals', () => {
-    const file = readOk(withValues({
-      'requests.open.natural': 2,
-      'requests.open.total': 2,
-      'requests.handled_total.natural': 2,
-      'requests.handled_total.total': 7,
-    }))
+    const file = readOk(
+      withValues({
+        'requests.open.natural': 2,
+        'requests.open.total': 2,
+        'requests.handled_total.natural': 2,
+        'requests.handled_total.total': 7,
+      }),
+    )
     expect(file.totalMismatches.map((m) => m.message)).toEqual([
       '三、收到和处理政府信息公开申请情况 · （七）总计 · 总计：文件写明 7，各项之和为 2',
     ])
@@ -265,8 +308,14 @@ describe('reading: errors name the file and the field', () => {
   afterEach(() => vi.restoreAllMocks())
 
   it('refuses text that is not JSON', () => {
-    expect(readExchangeFile('{ "kind": ', 'x.json', NOW)).toEqual({ ok: false, error: '文件“x.json”：不是有效的 JSON 文件，无法读取' })
-    expect(readExchangeFile('<html></html>', '报告.json', NOW)).toEqual({ ok: false, error: '文件“报告.json”：不是有效的 JSON 文件，无法读取' })
+    expect(readExchangeFile('{ "kind": ', 'x.json', NOW)).toEqual({
+      ok: false,
+      error: '文件“x.json”：不是有效的 JSON 文件，无法读取',
+    })
+    expect(readExchangeFile('<html></html>', '报告.json', NOW)).toEqual({
+      ok: false,
+      error: '文件“报告.json”：不是有效的 JSON 文件，无法读取',
+    })
   })
 
   it('refuses an empty file', () => {
@@ -274,10 +323,22 @@ describe('reading: errors name the file and the field', () => {
   })
 
   it('refuses a top level that is not an object', () => {
-    expect(readExchangeFile('[1, 2]', 'x.json', NOW)).toEqual({ ok: false, error: '文件“x.json”：内容不是 JSON 对象（而是数组），不是年度报告交换文件' })
-    expect(readExchangeFile('null', 'x.json', NOW)).toEqual({ ok: false, error: '文件“x.json”：内容不是 JSON 对象（而是null），不是年度报告交换文件' })
-    expect(readExchangeFile('"text"', 'x.json', NOW)).toEqual({ ok: false, error: '文件“x.json”：内容不是 JSON 对象（而是文字），不是年度报告交换文件' })
-    expect(readExchangeData(42, 'x.json', NOW)).toEqual({ ok: false, error: '文件“x.json”：内容不是 JSON 对象（而是数字），不是年度报告交换文件' })
+    expect(readExchangeFile('[1, 2]', 'x.json', NOW)).toEqual({
+      ok: false,
+      error: '文件“x.json”：内容不是 JSON 对象（而是数组），不是年度报告交换文件',
+    })
+    expect(readExchangeFile('null', 'x.json', NOW)).toEqual({
+      ok: false,
+      error: '文件“x.json”：内容不是 JSON 对象（而是null），不是年度报告交换文件',
+    })
+    expect(readExchangeFile('"text"', 'x.json', NOW)).toEqual({
+      ok: false,
+      error: '文件“x.json”：内容不是 JSON 对象（而是文字），不是年度报告交换文件',
+    })
+    expect(readExchangeData(42, 'x.json', NOW)).toEqual({
+      ok: false,
+      error: '文件“x.json”：内容不是 JSON 对象（而是数字），不是年度报告交换文件',
+    })
   })
 
   it('refuses a file over MAX_FILE_BYTES before parsing it', () => {
@@ -314,21 +375,31 @@ describe('reading: errors name the file and the field', () => {
   })
 
   it('refuses a missing or wrong kind', () => {
-    expect(errorOf(without('kind'))).toEqual({ error: '文件“x.json”：缺少 kind 字段，不是政府信息公开工作年度报告交换文件', field: 'kind' })
+    expect(errorOf(without('kind'))).toEqual({
+      error: '文件“x.json”：缺少 kind 字段，不是政府信息公开工作年度报告交换文件',
+      field: 'kind',
+    })
     expect(errorOf(withField('kind', 'something-else'))).toEqual({
-      error: '文件“x.json”：kind 的值“"something-else"”不对，不是政府信息公开工作年度报告交换文件（应为“gov-info-disclosure-annual-report”）',
+      error:
+        '文件“x.json”：kind 的值“"something-else"”不对，不是政府信息公开工作年度报告交换文件（应为“gov-info-disclosure-annual-report”）',
       field: 'kind',
     })
   })
 
   it('refuses a missing schemaVersion', () => {
-    expect(errorOf(without('schemaVersion'))).toEqual({ error: '文件“x.json”：缺少 schemaVersion 字段（文件格式的版本号）', field: 'schemaVersion' })
+    expect(errorOf(without('schemaVersion'))).toEqual({
+      error: '文件“x.json”：缺少 schemaVersion 字段（文件格式的版本号）',
+      field: 'schemaVersion',
+    })
   })
 
   it('refuses a schemaVersion that is not an integer', () => {
     expect(errorOf(withField('schemaVersion', '1')).error).toBe('文件“x.json”：schemaVersion 的值“"1"”不是整数')
     expect(errorOf(withField('schemaVersion', 1.5)).error).toBe('文件“x.json”：schemaVersion 的值“1.5”不是整数')
-    expect(errorOf(withField('schemaVersion', 0))).toEqual({ error: '文件“x.json”：schemaVersion 的值“0”无效，应为 1 或更大的整数', field: 'schemaVersion' })
+    expect(errorOf(withField('schemaVersion', 0))).toEqual({
+      error: '文件“x.json”：schemaVersion 的值“0”无效，应为 1 或更大的整数',
+      field: 'schemaVersion',
+    })
   })
 
   it('refuses a newer schemaVersion', () => {
@@ -345,20 +416,33 @@ describe('reading: errors name the file and the field', () => {
     }
     expect(migrate({ old: 'x' }, 1, 3, table)).toEqual({ old: 'x', renamed: 'x', schemaVersion: 3, steps: 2 })
     expect(migrate({ a: 1 }, SCHEMA_VERSION)).toEqual({ a: 1 })
-    expect(() => migrate({}, 1, 3, { 2: table[2] })).toThrow('无法读取 schemaVersion 1 的文件（缺少从版本 1 升级的转换）')
+    expect(() => migrate({}, 1, 3, { 2: table[2] })).toThrow(
+      '无法读取 schemaVersion 1 的文件（缺少从版本 1 升级的转换）',
+    )
   })
 
   it('refuses a missing, non-text or unknown edition', () => {
-    expect(errorOf(without('edition'))).toEqual({ error: '文件“x.json”：缺少 edition 字段（格式版本，应为“2019”或“2021”）', field: 'edition' })
-    expect(errorOf(withField('edition', 2019)).error).toBe('文件“x.json”：edition（格式版本）应为文字“2019”或“2021”，文件中为数字 2019')
-    expect(errorOf(withField('edition', '2020'))).toEqual({ error: '文件“x.json”：edition 的值“2020”不是已知的格式版本（应为“2019”或“2021”）', field: 'edition' })
+    expect(errorOf(without('edition'))).toEqual({
+      error: '文件“x.json”：缺少 edition 字段（格式版本，应为“2019”或“2021”）',
+      field: 'edition',
+    })
+    expect(errorOf(withField('edition', 2019)).error).toBe(
+      '文件“x.json”：edition（格式版本）应为文字“2019”或“2021”，文件中为数字 2019',
+    )
+    expect(errorOf(withField('edition', '2020'))).toEqual({
+      error: '文件“x.json”：edition 的值“2020”不是已知的格式版本（应为“2019”或“2021”）',
+      field: 'edition',
+    })
   })
 
   it('refuses a missing, non-text, empty or too long agency', () => {
     expect(errorOf(without('agency'))).toEqual({ error: '文件“x.json”：缺少 agency 字段（机关名称）', field: 'agency' })
     expect(errorOf(withField('agency', 12)).error).toBe('文件“x.json”：agency（机关名称）应为文字，文件中为数字 12')
     expect(errorOf(withField('agency', ' \u3000 ')).error).toBe('文件“x.json”：agency（机关名称）是空的')
-    expect(errorOf(withField('agency', '局'.repeat(101)))).toEqual({ error: '文件“x.json”：agency（机关名称）不能超过100个字（现为101个字）', field: 'agency' })
+    expect(errorOf(withField('agency', '局'.repeat(101)))).toEqual({
+      error: '文件“x.json”：agency（机关名称）不能超过100个字（现为101个字）',
+      field: 'agency',
+    })
   })
 
   it('refuses a missing year or one that is not a whole number', () => {
@@ -369,15 +453,24 @@ describe('reading: errors name the file and the field', () => {
 
   it('refuses a year before 2019 (the old format) or after next year', () => {
     expect(errorOf(withField('year', 2018))).toEqual({
-      error: '文件“x.json”：year（报告年度）有误：2018年的报告使用2019年以前的旧格式，本工具不支持，请填写2019年或以后的年度',
+      error:
+        '文件“x.json”：year（报告年度）有误：2018年的报告使用2019年以前的旧格式，本工具不支持，请填写2019年或以后的年度',
       field: 'year',
     })
-    expect(errorOf(withField('year', 2028))).toEqual({ error: '文件“x.json”：year（报告年度）有误：年度不能晚于2027年', field: 'year' })
+    expect(errorOf(withField('year', 2028))).toEqual({
+      error: '文件“x.json”：year（报告年度）有误：年度不能晚于2027年',
+      field: 'year',
+    })
   })
 
   it('refuses values that are not an object', () => {
-    expect(errorOf(withField('values', [1, 2]))).toEqual({ error: '文件“x.json”：values 应为对象（单元格 → 数字），文件中为数组', field: 'values' })
-    expect(errorOf(withField('values', null)).error).toBe('文件“x.json”：values 应为对象（单元格 → 数字），文件中为null')
+    expect(errorOf(withField('values', [1, 2]))).toEqual({
+      error: '文件“x.json”：values 应为对象（单元格 → 数字），文件中为数组',
+      field: 'values',
+    })
+    expect(errorOf(withField('values', null)).error).toBe(
+      '文件“x.json”：values 应为对象（单元格 → 数字），文件中为null',
+    )
   })
 
   it('refuses a key the edition lacks, naming the key and the edition', () => {
@@ -396,8 +489,12 @@ describe('reading: errors name the file and the field', () => {
       error: '文件“x.json”：values.requests.new.natural 的值“"12"”不是数字',
       field: 'values.requests.new.natural',
     })
-    expect(errorOf(withValues({ 'requests.new.total': true })).error).toBe('文件“x.json”：values.requests.new.total 的值“true”不是数字')
-    expect(errorOf(withValues({ 'requests.new.natural': { n: 1 } })).error).toBe('文件“x.json”：values.requests.new.natural 的值“{"n":1}”不是数字')
+    expect(errorOf(withValues({ 'requests.new.total': true })).error).toBe(
+      '文件“x.json”：values.requests.new.total 的值“true”不是数字',
+    )
+    expect(errorOf(withValues({ 'requests.new.natural': { n: 1 } })).error).toBe(
+      '文件“x.json”：values.requests.new.natural 的值“{"n":1}”不是数字',
+    )
     const long = errorOf(withValues({ 'requests.new.natural': 'x'.repeat(100) })).error
     expect(long).toBe(`文件“x.json”：values.requests.new.natural 的值“"${'x'.repeat(39)}…”不是数字`)
   })
@@ -417,12 +514,27 @@ describe('reading: errors name the file and the field', () => {
       error: '文件“x.json”：texts 应为对象（overview、problems、other → 文字），文件中为文字',
       field: 'texts',
     })
-    expect(errorOf(withField('texts', { overview: 1 }))).toEqual({ error: '文件“x.json”：texts.overview 应为文字，文件中为数字 1', field: 'texts.overview' })
-    expect(errorOf(withField('texts', { other: ['无'] })).error).toBe('文件“x.json”：texts.other 应为文字，文件中为数组 ["无"]')
+    expect(errorOf(withField('texts', { overview: 1 }))).toEqual({
+      error: '文件“x.json”：texts.overview 应为文字，文件中为数字 1',
+      field: 'texts.overview',
+    })
+    expect(errorOf(withField('texts', { other: ['无'] })).error).toBe(
+      '文件“x.json”：texts.other 应为文字，文件中为数组 ["无"]',
+    )
   })
 
   it('never throws, whatever it is given', () => {
-    const inputs: unknown[] = [undefined, null, 0, '', [], {}, () => 1, Symbol('s'), { kind: EXCHANGE_KIND, schemaVersion: 1, values: 5 }]
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      0,
+      '',
+      [],
+      {},
+      () => 1,
+      Symbol('s'),
+      { kind: EXCHANGE_KIND, schemaVersion: 1, values: 5 },
+    ]
     for (const input of inputs) {
       const result = readExchangeData(input, 'x.json', NOW)
       expect(result.ok).toBe(false)

@@ -51,12 +51,25 @@ export interface ParsedExchange {
 
 export type ReadResult = { ok: true; file: ParsedExchange } | { ok: false; error: string; field?: string }
 
-const KNOWN_FIELDS = new Set(['kind', 'schemaVersion', 'edition', 'agency', 'year', 'values', 'texts', 'exportedAt', 'generator'])
+const KNOWN_FIELDS = new Set([
+  'kind',
+  'schemaVersion',
+  'edition',
+  'agency',
+  'year',
+  'values',
+  'texts',
+  'exportedAt',
+  'generator',
+])
 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** Writes a report: includes computed totals (resolveValues), blank cells omitted, values in official cell order, texts. */
+/**
+ * Writes a report: includes computed totals (resolveValues), blank cells omitted, values in official
+ * cell order, texts.
+ */
 export function toExchangeFile(report: Report, generator: string, now = new Date()): ExchangeFile {
   const edition = findEdition(report.edition)
   if (!edition) throw new Error(`未知的格式版本：${report.edition}`)
@@ -83,7 +96,10 @@ export function serializeReport(report: Report, generator: string, now = new Dat
   return JSON.stringify(toExchangeFile(report, generator, now), null, 2)
 }
 
-/** File name 「{agency}-{year}年政府信息公开工作年度报告.json」 with characters illegal in file names (\/:*?"<>| and control chars) replaced by _. */
+/**
+ * File name 「{agency}-{year}年政府信息公开工作年度报告.json」 with characters illegal in file names
+ * (\/:*?"<>| and control chars) replaced by _.
+ */
 export function exchangeFileName(report: Pick<Report, 'agency' | 'year'>): string {
   const agency = report.agency.trim().replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
   return `${agency}-${report.year}年政府信息公开工作年度报告.json`
@@ -104,7 +120,10 @@ const MIGRATIONS: Readonly<Partial<Record<number, Migration>>> = {}
 
 /** Thrown inside the reader only; readExchangeData turns it into { ok: false }. */
 class ReadError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message)
   }
 }
@@ -188,20 +207,28 @@ function utf8Length(text: string): number {
 
 /** Walks the whole value with an explicit stack (no recursion), refusing nesting past MAX_DEPTH. */
 function checkDepth(data: RawFile): void {
-  const stack: { value: unknown; depth: number; field: string }[] = Object.entries(data).map(([field, value]) => ({ value, depth: 2, field }))
+  const stack: { value: unknown; depth: number; field: string }[] = Object.entries(data).map(([field, value]) => ({
+    value,
+    depth: 2,
+    field,
+  }))
   for (let item = stack.pop(); item; item = stack.pop()) {
     if (!item.value || typeof item.value !== 'object') continue
     if (item.depth > MAX_DEPTH) {
       throw new ReadError(`${item.field} 的嵌套超过 ${MAX_DEPTH} 层，不是年度报告交换文件`, item.field)
     }
-    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1, field: item.field })
+    for (const child of Object.values(item.value))
+      stack.push({ value: child, depth: item.depth + 1, field: item.field })
   }
 }
 
 function checkKind(kind: unknown): void {
   if (kind === undefined) throw new ReadError('缺少 kind 字段，不是政府信息公开工作年度报告交换文件', 'kind')
   if (kind !== EXCHANGE_KIND) {
-    throw new ReadError(`kind 的值${show(kind)}不对，不是政府信息公开工作年度报告交换文件（应为“${EXCHANGE_KIND}”）`, 'kind')
+    throw new ReadError(
+      `kind 的值${show(kind)}不对，不是政府信息公开工作年度报告交换文件（应为“${EXCHANGE_KIND}”）`,
+      'kind',
+    )
   }
 }
 
@@ -223,7 +250,8 @@ export function migrate(raw: RawFile, version: number, target = SCHEMA_VERSION, 
   let current = raw
   for (let v = version; v < target; v++) {
     const step = migrations[v]
-    if (!step) throw new ReadError(`无法读取 schemaVersion ${version} 的文件（缺少从版本 ${v} 升级的转换）`, 'schemaVersion')
+    if (!step)
+      throw new ReadError(`无法读取 schemaVersion ${version} 的文件（缺少从版本 ${v} 升级的转换）`, 'schemaVersion')
     current = step(current)
   }
   return current
@@ -233,7 +261,8 @@ function readEdition(key: unknown): EditionDef {
   const field = 'edition'
   const known = EDITIONS.map((e) => `“${e.key}”`).join('或')
   if (key === undefined) throw new ReadError(`缺少 edition 字段（格式版本，应为${known}）`, field)
-  if (typeof key !== 'string') throw new ReadError(`edition（格式版本）应为文字${known}，文件中为${typeName(key)} ${brief(key)}`, field)
+  if (typeof key !== 'string')
+    throw new ReadError(`edition（格式版本）应为文字${known}，文件中为${typeName(key)} ${brief(key)}`, field)
   const edition = findEdition(key)
   if (!edition) throw new ReadError(`edition 的值“${key}”不是已知的格式版本（应为${known}）`, field)
   return edition
@@ -242,11 +271,13 @@ function readEdition(key: unknown): EditionDef {
 function readAgency(agency: unknown): string {
   const field = 'agency'
   if (agency === undefined) throw new ReadError('缺少 agency 字段（机关名称）', field)
-  if (typeof agency !== 'string') throw new ReadError(`agency（机关名称）应为文字，文件中为${typeName(agency)} ${brief(agency)}`, field)
+  if (typeof agency !== 'string')
+    throw new ReadError(`agency（机关名称）应为文字，文件中为${typeName(agency)} ${brief(agency)}`, field)
   const name = agency.trim()
   if (!name) throw new ReadError('agency（机关名称）是空的', field)
   // Same wording as validateIdentity, with the field named.
-  if (name.length > AGENCY_MAX) throw new ReadError(`agency（机关名称）不能超过${AGENCY_MAX}个字（现为${name.length}个字）`, field)
+  if (name.length > AGENCY_MAX)
+    throw new ReadError(`agency（机关名称）不能超过${AGENCY_MAX}个字（现为${name.length}个字）`, field)
   return name
 }
 
@@ -298,15 +329,19 @@ function readTexts(raw: unknown): { known: Partial<ReportTexts>; unknown: string
   const known: Partial<ReportTexts> = {}
   // Absent means every text is empty.
   if (raw === undefined) return { known, unknown: [] }
-  if (!isPlainObject(raw)) throw new ReadError(`texts 应为对象（overview、problems、other → 文字），文件中为${typeName(raw)}`, 'texts')
+  if (!isPlainObject(raw))
+    throw new ReadError(`texts 应为对象（overview、problems、other → 文字），文件中为${typeName(raw)}`, 'texts')
   for (const key of TEXT_KEYS) {
     const v = raw[key]
     // null is read like absent, as in values.
     if (v === undefined || v === null) continue
-    if (typeof v !== 'string') throw new ReadError(`texts.${key} 应为文字，文件中为${typeName(v)} ${brief(v)}`, `texts.${key}`)
+    if (typeof v !== 'string')
+      throw new ReadError(`texts.${key} 应为文字，文件中为${typeName(v)} ${brief(v)}`, `texts.${key}`)
     known[key] = v
   }
-  const unknown = Object.keys(raw).filter((k) => !(TEXT_KEYS as readonly string[]).includes(k)).map((k) => `texts.${k}`)
+  const unknown = Object.keys(raw)
+    .filter((k) => !(TEXT_KEYS as readonly string[]).includes(k))
+    .map((k) => `texts.${k}`)
   return { known, unknown }
 }
 
@@ -321,7 +356,12 @@ function totalMismatches(edition: EditionDef, values: Values, stated: Map<CellKe
     // A total whose parts are all blank sums to 0.
     const computed = resolved.get(cell.key) ?? 0
     if (s !== computed) {
-      out.push({ cell: cell.key, stated: s, computed, message: `${describeCell(cell)}：文件写明 ${s}，各项之和为 ${computed}` })
+      out.push({
+        cell: cell.key,
+        stated: s,
+        computed,
+        message: `${describeCell(cell)}：文件写明 ${s}，各项之和为 ${computed}`,
+      })
     }
   }
   return out
@@ -338,11 +378,16 @@ function typeName(v: unknown): string {
   if (v === null) return 'null'
   if (Array.isArray(v)) return '数组'
   switch (typeof v) {
-    case 'string': return '文字'
-    case 'number': return '数字'
-    case 'boolean': return '布尔值'
-    case 'object': return '对象'
-    default: return typeof v
+    case 'string':
+      return '文字'
+    case 'number':
+      return '数字'
+    case 'boolean':
+      return '布尔值'
+    case 'object':
+      return '对象'
+    default:
+      return typeof v
   }
 }
 

@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import {
-  AUTO_SNAPSHOT_MS, BULK_CELLS, CHINA_OFFSET_MS, DAY, HOUR, MINUTE, type Snapshot, type VersionContent, backupReminder, changeCount,
-  describeDiff, diffContent, listVersions, needsAutoSnapshot, patchReason, restoreSnapshot, sameContent, versionsToThin,
+  AUTO_SNAPSHOT_MS,
+  BULK_CELLS,
+  CHINA_OFFSET_MS,
+  DAY,
+  HOUR,
+  MINUTE,
+  type Snapshot,
+  type VersionContent,
+  backupReminder,
+  changeCount,
+  describeDiff,
+  diffContent,
+  listVersions,
+  needsAutoSnapshot,
+  patchReason,
+  restoreSnapshot,
+  sameContent,
+  versionsToThin,
 } from './history'
 
-const content = (values: Record<string, number> = {}, texts: Partial<VersionContent['texts']> = {}): VersionContent => ({
+const content = (
+  values: Record<string, number> = {},
+  texts: Partial<VersionContent['texts']> = {},
+): VersionContent => ({
   agency: '某局',
   edition: '2019',
   values,
@@ -17,7 +36,10 @@ const NOW = Date.UTC(2026, 10, 25, 4, 0, 0)
 describe('differences between versions', () => {
   it('counts each differing cell, text and name once; blank and 0 differ', () => {
     const a = content({ 'requests.new.natural': 1, 'requests.new.commercial': 0 }, { overview: '甲' })
-    const b = { ...content({ 'requests.new.natural': 2, 'requests.new.research': 0 }, { overview: '乙' }), agency: '某某局' }
+    const b = {
+      ...content({ 'requests.new.natural': 2, 'requests.new.research': 0 }, { overview: '乙' }),
+      agency: '某某局',
+    }
     const d = diffContent(a, b)
     expect(d.cells).toEqual(['requests.new.commercial', 'requests.new.natural', 'requests.new.research'])
     expect(d.texts).toEqual(['overview'])
@@ -80,13 +102,18 @@ describe('thinning old versions', () => {
   it('puts 23:30 and 00:30 Beijing time on different days', () => {
     const midnight = Date.UTC(2026, 10, 20) - CHINA_OFFSET_MS // 2026-11-20 00:00 Beijing
     expect(versionsToThin([v('late', midnight - 30 * MINUTE), v('early', midnight + 30 * MINUTE)], NOW)).toEqual([])
-    expect(versionsToThin([v('late', midnight - 30 * MINUTE), v('early', midnight + 30 * MINUTE)], NOW, undefined, 0)).toEqual(['late'])
+    expect(
+      versionsToThin([v('late', midnight - 30 * MINUTE), v('early', midnight + 30 * MINUTE)], NOW, undefined, 0),
+    ).toEqual(['late'])
   })
 
   it('keeps the newest of each month after a month', () => {
     const versions = [
-      v('sep-1', Date.UTC(2026, 8, 1)), v('sep-30', Date.UTC(2026, 8, 29)),
-      v('aug-5', Date.UTC(2026, 7, 5)), v('aug-6', Date.UTC(2026, 7, 6)), v('aug-7', Date.UTC(2026, 7, 7)),
+      v('sep-1', Date.UTC(2026, 8, 1)),
+      v('sep-30', Date.UTC(2026, 8, 29)),
+      v('aug-5', Date.UTC(2026, 7, 5)),
+      v('aug-6', Date.UTC(2026, 7, 6)),
+      v('aug-7', Date.UTC(2026, 7, 7)),
       v('2025', Date.UTC(2025, 7, 7)),
     ]
     expect(versionsToThin(versions, NOW).sort()).toEqual(['aug-5', 'aug-6', 'sep-1'])
@@ -116,10 +143,20 @@ describe('thinning old versions', () => {
 })
 
 describe('the version list', () => {
-  const snap = (id: string, at: number, c: VersionContent, reason: Snapshot['reason'] = 'auto'): Snapshot => ({ id, reportId: 'r', at, reason, changedCells: 0, ...c })
+  const snap = (id: string, at: number, c: VersionContent, reason: Snapshot['reason'] = 'auto'): Snapshot => ({
+    id,
+    reportId: 'r',
+    at,
+    reason,
+    changedCells: 0,
+    ...c,
+  })
 
   it('lists newest first with the changes from the version before and from now', () => {
-    const list = listVersions([snap('b', NOW - HOUR, content({ a: 1, b: 2 }), 'paste'), snap('a', NOW - DAY, content({ a: 1 }))], content({ a: 5, b: 2 }))
+    const list = listVersions(
+      [snap('b', NOW - HOUR, content({ a: 1, b: 2 }), 'paste'), snap('a', NOW - DAY, content({ a: 1 }))],
+      content({ a: 5, b: 2 }),
+    )
     expect(list.map((e) => [e.id, e.label, e.changedFromPrevious, e.differsFromCurrent])).toEqual([
       ['b', '粘贴多个单元格前', 1, 1],
       ['a', '编辑时自动保存', 1, 2],
@@ -129,15 +166,40 @@ describe('the version list', () => {
 
 describe('history rows from an untrusted backup', () => {
   it('keeps a good row and normalises it', () => {
-    const s = restoreSnapshot({ id: 'v', reportId: 'r', at: NOW, reason: 'paste', agency: ' 某局 ', edition: '2019', values: { 'requests.new.natural': 1, 'nope': 2, 'requests.new.total': 9 }, texts: { overview: 7 }, changedCells: 3 })
-    expect(s).toMatchObject({ agency: '某局', values: { 'requests.new.natural': 1 }, texts: { overview: '' }, reason: 'paste', changedCells: 3 })
+    const s = restoreSnapshot({
+      id: 'v',
+      reportId: 'r',
+      at: NOW,
+      reason: 'paste',
+      agency: ' 某局 ',
+      edition: '2019',
+      values: { 'requests.new.natural': 1, nope: 2, 'requests.new.total': 9 },
+      texts: { overview: 7 },
+      changedCells: 3,
+    })
+    expect(s).toMatchObject({
+      agency: '某局',
+      values: { 'requests.new.natural': 1 },
+      texts: { overview: '' },
+      reason: 'paste',
+      changedCells: 3,
+    })
   })
 
   it('refuses what cannot be a version', () => {
-    for (const bad of [null, [], 'x', { id: 'v' }, { id: 'v', reportId: 'r', at: 'now', agency: 'a', edition: '2019' }, { id: 'v', reportId: 'r', at: 1, agency: 'a', edition: '1999' }]) {
+    for (const bad of [
+      null,
+      [],
+      'x',
+      { id: 'v' },
+      { id: 'v', reportId: 'r', at: 'now', agency: 'a', edition: '2019' },
+      { id: 'v', reportId: 'r', at: 1, agency: 'a', edition: '1999' },
+    ]) {
       expect(restoreSnapshot(bad)).toBeUndefined()
     }
-    expect(restoreSnapshot({ id: 'v', reportId: 'r', at: 1, agency: 'a', edition: '2021', reason: '<script>' })?.reason).toBe('replace')
+    expect(
+      restoreSnapshot({ id: 'v', reportId: 'r', at: 1, agency: 'a', edition: '2021', reason: '<script>' })?.reason,
+    ).toBe('replace')
   })
 })
 
@@ -146,7 +208,9 @@ describe('the backup reminder', () => {
     expect(backupReminder(undefined, NOW)).toBeUndefined()
     expect(backupReminder({ since: NOW - 30 * DAY, count: 5 }, NOW)).toBeUndefined()
     expect(backupReminder({ since: NOW - 2 * DAY, count: 100 }, NOW)).toBeUndefined()
-    expect(backupReminder({ since: NOW - 8 * DAY, count: 100 }, NOW)).toBe('8天来已修改100次，还没有备份或导出过。数据只保存在本浏览器中，建议现在备份一次。')
+    expect(backupReminder({ since: NOW - 8 * DAY, count: 100 }, NOW)).toBe(
+      '8天来已修改100次，还没有备份或导出过。数据只保存在本浏览器中，建议现在备份一次。',
+    )
     expect(backupReminder({ since: NOW - HOUR, count: 400 }, NOW)).toContain('今天已修改400次')
   })
 })

@@ -27,7 +27,17 @@ export type SnapshotReason =
   | 'replace' // the report was overwritten some other way
   | 'backup-restore' // a whole-database backup was restored over it
 
-export const SNAPSHOT_REASONS: readonly SnapshotReason[] = ['auto', 'import', 'restore', 'compile', 'paste', 'fill-blanks', 'bulk', 'replace', 'backup-restore']
+export const SNAPSHOT_REASONS: readonly SnapshotReason[] = [
+  'auto',
+  'import',
+  'restore',
+  'compile',
+  'paste',
+  'fill-blanks',
+  'bulk',
+  'replace',
+  'backup-restore',
+]
 
 export const REASON_LABELS: Readonly<Record<SnapshotReason, string>> = {
   auto: '编辑时自动保存',
@@ -117,11 +127,21 @@ export function describeDiff(version: VersionContent, current: VersionContent): 
   const edition = findEdition(current.edition) ?? findEdition(version.edition)
   for (const key of d.cells) {
     const cell = edition && findCell(edition, key)
-    lines.push({ key, label: cell ? cellPlace(cell) : key, then: show(version.values[key]), now: show(current.values[key]) })
+    lines.push({
+      key,
+      label: cell ? cellPlace(cell) : key,
+      then: show(version.values[key]),
+      now: show(current.values[key]),
+    })
   }
   const headings = new Map(edition ? textsOf(edition).map((t) => [t.key, t.heading]) : [])
   for (const key of d.texts) {
-    lines.push({ key: `texts.${key}`, label: headings.get(key) ?? key, then: brief(version.texts[key]), now: brief(current.texts[key]) })
+    lines.push({
+      key: `texts.${key}`,
+      label: headings.get(key) ?? key,
+      then: brief(version.texts[key]),
+      now: brief(current.texts[key]),
+    })
   }
   return lines
 }
@@ -144,7 +164,11 @@ function brief(text: string | undefined): string {
  * Whether an edit of the report (whose stored state is `current`) first saves `current` as an
  * automatic version: when there is none yet, or the last one is AUTO_SNAPSHOT_MS old and differs.
  */
-export function needsAutoSnapshot(last: Pick<Snapshot, 'at' | keyof VersionContent> | undefined, current: VersionContent, now: number): boolean {
+export function needsAutoSnapshot(
+  last: Pick<Snapshot, 'at' | keyof VersionContent> | undefined,
+  current: VersionContent,
+  now: number,
+): boolean {
   if (!last) return true
   if (now - last.at < AUTO_SNAPSHOT_MS && now >= last.at) return false
   return !sameContent(last, current)
@@ -176,7 +200,12 @@ export const CHINA_OFFSET_MS = 8 * HOUR
  * each day for a month, the newest of each month after that. `offsetMs` places the calendar
  * (days start at local midnight). Versions dated in the future (a clock set wrong) are kept.
  */
-export function versionsToThin(versions: readonly Pick<Snapshot, 'id' | 'at'>[], now: number, policy = THINNING, offsetMs = CHINA_OFFSET_MS): string[] {
+export function versionsToThin(
+  versions: readonly Pick<Snapshot, 'id' | 'at'>[],
+  now: number,
+  policy = THINNING,
+  offsetMs = CHINA_OFFSET_MS,
+): string[] {
   const newestFirst = [...versions].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1))
   const seen = new Set<string>()
   const remove: string[] = []
@@ -184,9 +213,10 @@ export function versionsToThin(versions: readonly Pick<Snapshot, 'id' | 'at'>[],
     const age = now - v.at
     if (age < policy.keepAllMs) continue
     const local = new Date(v.at + offsetMs)
-    const bucket = age < policy.dailyMs
-      ? `d${local.getUTCFullYear()}-${local.getUTCMonth()}-${local.getUTCDate()}`
-      : `m${local.getUTCFullYear()}-${local.getUTCMonth()}`
+    const bucket =
+      age < policy.dailyMs
+        ? `d${local.getUTCFullYear()}-${local.getUTCMonth()}-${local.getUTCDate()}`
+        : `m${local.getUTCFullYear()}-${local.getUTCMonth()}`
     if (seen.has(bucket)) remove.push(v.id)
     else seen.add(bucket)
   }
@@ -250,7 +280,10 @@ export function restoreSnapshot(raw: unknown): Snapshot | undefined {
     edition: edition.key,
     values: cleanValues(edition, r.values),
     texts: cleanTexts(r.texts),
-    changedCells: typeof r.changedCells === 'number' && Number.isInteger(r.changedCells) && r.changedCells >= 0 ? r.changedCells : 0,
+    changedCells:
+      typeof r.changedCells === 'number' && Number.isInteger(r.changedCells) && r.changedCells >= 0
+        ? r.changedCells
+        : 0,
   }
   if (typeof r.restoredFrom === 'number' && Number.isFinite(r.restoredFrom)) snapshot.restoredFrom = r.restoredFrom
   return snapshot

@@ -1,11 +1,33 @@
 import { describe, expect, it } from 'vitest'
 import { EXCHANGE_KIND, MAX_FILE_BYTES } from './exchange'
-import { type BatchEntry, type Decision, type Existing, countResults, planImport, readEntry, tooLarge } from './importBatch'
+import {
+  type BatchEntry,
+  type Decision,
+  type Existing,
+  countResults,
+  planImport,
+  readEntry,
+  tooLarge,
+} from './importBatch'
 
 const NOW = new Date('2026-06-01T12:00:00Z')
 
-function fileText(agency: string, year = 2022, values: Record<string, unknown> = { 'requests.new.natural': 1 }, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ kind: EXCHANGE_KIND, schemaVersion: 1, edition: '2021', agency, year, values, texts: { overview: '总体' }, ...extra })
+function fileText(
+  agency: string,
+  year = 2022,
+  values: Record<string, unknown> = { 'requests.new.natural': 1 },
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify({
+    kind: EXCHANGE_KIND,
+    schemaVersion: 1,
+    edition: '2021',
+    agency,
+    year,
+    values,
+    texts: { overview: '总体' },
+    ...extra,
+  })
 }
 
 const entry = (name: string, text: string): BatchEntry => readEntry(name, text, NOW)
@@ -16,8 +38,16 @@ describe('readEntry', () => {
   it('reads a good file and refuses a broken one, naming the file and field', () => {
     expect(entry('a.json', fileText('甲局')).ok).toBe(true)
     const bad = entry('b.json', fileText('乙局', 2022, { 'requests.new.natural': '3' }))
-    expect(bad).toEqual({ name: 'b.json', ok: false, error: '文件“b.json”：values.requests.new.natural 的值“"3"”不是数字', field: 'values.requests.new.natural' })
-    expect(entry('c.json', 'not json')).toMatchObject({ ok: false, error: '文件“c.json”：不是有效的 JSON 文件，无法读取' })
+    expect(bad).toEqual({
+      name: 'b.json',
+      ok: false,
+      error: '文件“b.json”：values.requests.new.natural 的值“"3"”不是数字',
+      field: 'values.requests.new.natural',
+    })
+    expect(entry('c.json', 'not json')).toMatchObject({
+      ok: false,
+      error: '文件“c.json”：不是有效的 JSON 文件，无法读取',
+    })
   })
 
   it('refuses a file too large before reading it', () => {
@@ -36,10 +66,18 @@ describe('planImport', () => {
     ]
     const plan = await planImport(entries, [], always('skip'), 42)
     expect(plan.rows.map((r) => r.agency)).toEqual(['甲局', '丙局'])
-    expect(plan.rows[0]).toMatchObject({ year: 2022, edition: '2021', values: { 'requests.new.natural': 1 }, createdAt: 42, updatedAt: 42 })
+    expect(plan.rows[0]).toMatchObject({
+      year: 2022,
+      edition: '2021',
+      values: { 'requests.new.natural': 1 },
+      createdAt: 42,
+      updatedAt: 42,
+    })
     expect(plan.rows[0]!.texts).toEqual({ overview: '总体', problems: '', other: '' })
     expect(plan.results.map((r) => r.status)).toEqual(['imported', 'refused', 'imported'])
-    expect(plan.results[0]!.totalMismatches.map((m) => [m.cell, m.stated, m.computed])).toEqual([['requests.new.total', 5, 1]])
+    expect(plan.results[0]!.totalMismatches.map((m) => [m.cell, m.stated, m.computed])).toEqual([
+      ['requests.new.total', 5, 1],
+    ])
     expect(plan.results[1]!.error).toContain('b.json')
     expect(plan.results[2]).toMatchObject({ unknownFields: ['note'], errors: 1 })
     expect(plan.binIds).toEqual([])
@@ -54,7 +92,11 @@ describe('planImport', () => {
     }
     const older = stored('old', ' 甲局', 2022, 1)
     const newer = stored('new', '甲局', 2022, 2)
-    const plan = await planImport([entry('a.json', fileText('甲局 ')), entry('b.json', fileText('甲局', 2021))], [older, newer, stored('x', '乙局')], decide)
+    const plan = await planImport(
+      [entry('a.json', fileText('甲局 ')), entry('b.json', fileText('甲局', 2021))],
+      [older, newer, stored('x', '乙局')],
+      decide,
+    )
     expect(asked).toEqual([['a.json', 'new']])
     expect(plan.results.map((r) => r.status)).toEqual(['skipped', 'imported'])
     expect(plan.rows).toHaveLength(1)
@@ -84,7 +126,9 @@ describe('planImport', () => {
   })
 
   it('waits for an asynchronous answer', async () => {
-    const plan = await planImport([entry('a.json', fileText('甲局'))], [stored('s1', '甲局')], () => Promise.resolve('keepBoth' as const))
+    const plan = await planImport([entry('a.json', fileText('甲局'))], [stored('s1', '甲局')], () =>
+      Promise.resolve('keepBoth' as const),
+    )
     expect(plan.results[0]!.status).toBe('keptBoth')
   })
 })

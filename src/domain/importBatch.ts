@@ -6,13 +6,22 @@ import { type Report, createReport, reportTitle } from './report'
 import { reviewReport } from './review'
 
 export type BatchEntry =
-  | { name: string; ok: true; file: ParsedExchange; /** Errors the checks find in it (a negative count…). */ errors: number }
+  | {
+      name: string
+      ok: true
+      file: ParsedExchange
+      /** Errors the checks find in it (a negative count…). */ errors: number
+    }
   | { name: string; ok: false; error: string; field?: string }
 
 /** A file refused before it is read: larger than any exchange file (the page must not freeze). */
 export function tooLarge(name: string, bytes: number): BatchEntry {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
-  return { name, ok: false, error: `文件“${name}”：文件大小 ${mb(bytes)}，超过 ${mb(MAX_FILE_BYTES)}，不是年度报告交换文件，未导入` }
+  return {
+    name,
+    ok: false,
+    error: `文件“${name}”：文件大小 ${mb(bytes)}，超过 ${mb(MAX_FILE_BYTES)}，不是年度报告交换文件，未导入`,
+  }
 }
 
 /** Reads and checks one file (the slow part of an import: the caller yields between files). */
@@ -66,7 +75,8 @@ export interface ImportPlan {
   results: FileResult[]
 }
 
-const sameReport = (a: { agency: string; year: number }, b: { agency: string; year: number }) => a.year === b.year && a.agency.trim() === b.agency.trim()
+const sameReport = (a: { agency: string; year: number }, b: { agency: string; year: number }) =>
+  a.year === b.year && a.agency.trim() === b.agency.trim()
 
 /**
  * Plans the import of `entries` against the stored reports not in the bin. `decide` is asked
@@ -84,18 +94,35 @@ export async function planImport(
   const resultOf = new Map<string, FileResult>()
   for (const entry of entries) {
     if (!entry.ok) {
-      plan.results.push({ name: entry.name, status: 'refused', error: entry.error, ...(entry.field ? { field: entry.field } : {}), totalMismatches: [], unknownFields: [], errors: 0 })
+      plan.results.push({
+        name: entry.name,
+        status: 'refused',
+        error: entry.error,
+        ...(entry.field ? { field: entry.field } : {}),
+        totalMismatches: [],
+        unknownFields: [],
+        errors: 0,
+      })
       continue
     }
     const { file } = entry
-    const base = { name: entry.name, title: reportTitle(file), totalMismatches: file.totalMismatches, unknownFields: file.unknownFields }
+    const base = {
+      name: entry.name,
+      title: reportTitle(file),
+      totalMismatches: file.totalMismatches,
+      unknownFields: file.unknownFields,
+    }
     const existing = current.filter((r) => sameReport(r, file)).sort((a, b) => b.updatedAt - a.updatedAt)[0]
     const decision = existing ? await decide(file, entry.name, existing) : undefined
     if (decision === 'skip') {
       plan.results.push({ ...base, status: 'skipped', errors: 0 })
       continue
     }
-    const report: Report = { ...createReport(file.agency, file.year, file.edition, now), values: file.values, texts: file.texts }
+    const report: Report = {
+      ...createReport(file.agency, file.year, file.edition, now),
+      values: file.values,
+      texts: file.texts,
+    }
     const status = decision === 'replace' ? 'replaced' : decision === 'keepBoth' ? 'keptBoth' : 'imported'
     const result: FileResult = { ...base, status, reportId: report.id, errors: entry.errors }
     if (decision === 'replace' && existing) {

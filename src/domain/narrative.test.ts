@@ -8,14 +8,20 @@ import { cleanValues, emptyTexts } from './report'
 import type { ReportTexts, Values } from './report'
 import { resolveValues } from './totals'
 
-const sample = JSON.parse(readFileSync(new URL('../../tests/fixtures/jining-cgj-2020.json', import.meta.url), 'utf8')) as {
+const sample = JSON.parse(
+  readFileSync(new URL('../../tests/fixtures/jining-cgj-2020.json', import.meta.url), 'utf8'),
+) as {
   values: Record<string, number>
   texts: ReportTexts
 }
 
 function run(editionKey: string, values: Values, texts: Partial<ReportTexts>): Finding[] {
   const edition = getEdition(editionKey)
-  return narrativeCheck(edition, { edition: editionKey, values, texts: { ...emptyTexts(), ...texts } }, resolveValues(edition, values))
+  return narrativeCheck(
+    edition,
+    { edition: editionKey, values, texts: { ...emptyTexts(), ...texts } },
+    resolveValues(edition, values),
+  )
 }
 
 /** Every input cell 0, then `patch`. */
@@ -36,7 +42,12 @@ describe('the sample report', () => {
     const findings = run('2019', values, { ...sample.texts, overview })
     expect(findings).toHaveLength(1)
     const [f] = findings
-    expect(f).toMatchObject({ rule: 'narrative.received', severity: 'warning', cells: ['requests.new.total'], text: 'overview' })
+    expect(f).toMatchObject({
+      rule: 'narrative.received',
+      severity: 'warning',
+      cells: ['requests.new.total'],
+      text: 'overview',
+    })
     expect(f!.message).toBe(
       '一、总体情况中“市城市管理局2020年共收到政府信息公开申请数量5件，其中已办理申请2件，12月26日收到的依申请公开转入2021年办理”所述收到的申请数为5，而表中三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 总计为3',
     )
@@ -70,60 +81,213 @@ describe('信息处理费 notice (2021)', () => {
  * `stated`), and sentences that must stay silent.
  */
 const cases: { what: string; edition: string; patch: Values; wrong: string; stated: number; right: string[] }[] = [
-  { what: 'received', edition: '2021', patch: { 'requests.new.natural': 3 }, wrong: '本年度共收到政府信息公开申请5件。', stated: 5,
-    right: ['本年度共收到政府信息公开申请3件，其中网上申请2件。', '共收到申请2件、信函申请1件。', '上年收到政府信息公开申请9件。', '共收到政府信息公开申请5件（含网上申请2件）。'] },
-  { what: 'received', edition: '2021', patch: { 'requests.new.natural': 3 }, wrong: '本年度未收到政府信息公开申请。', stated: 0,
-    right: ['本年度收到的政府信息公开申请均已办结。'] },
-  { what: 'carried_in', edition: '2021', patch: { 'requests.carried_in.legal': 2 }, wrong: '上年结转政府信息公开申请1件。', stated: 1,
-    right: ['上年结转政府信息公开申请2件。', '上一年度结转的申请已全部办结。'] },
-  { what: 'handled', edition: '2021', patch: { 'requests.open.natural': 2, 'requests.new.natural': 2 }, wrong: '全年共办理政府信息公开申请4件。', stated: 4,
-    right: ['全年共办理政府信息公开申请2件。', '共办理并答复信息公开申请1件、纸质申请1件。'] },
-  { what: 'open', edition: '2021', patch: { 'requests.open.natural': 2 }, wrong: '其中予以公开3件。', stated: 3,
-    right: ['其中予以公开2件、部分公开0件、不予公开0件。', '不予以公开理由充分。'] },
-  { what: 'partial', edition: '2021', patch: { 'requests.partial.research': 1 }, wrong: '部分公开2件。', stated: 2,
-    right: ['予以公开0件、部分公开1件。', '予以公开和部分公开1件。'] },
-  { what: 'open_partial', edition: '2021', patch: { 'requests.open.natural': 2, 'requests.partial.natural': 1 }, wrong: '予以公开及部分公开4件。', stated: 4,
-    right: ['予以公开和部分公开3件。', '予以公开2件、部分公开1件。'] },
-  { what: 'deny', edition: '2021', patch: { 'requests.deny_secret.natural': 1, 'requests.deny_process.natural': 1 }, wrong: '不予公开1件。', stated: 1,
-    right: ['不予公开2件。', '不予公开的理由已告知申请人。'] },
-  { what: 'none', edition: '2019', patch: { 'requests.none_not_held.commercial': 2 }, wrong: '因本机关不掌握相关信息，无法提供3件。', stated: 3,
-    right: ['无法提供2件。', '无法提供的均已说明理由。'] },
-  { what: 'skip', edition: '2021', patch: { 'requests.skip_repeat.natural': 1 }, wrong: '不予处理2件。', stated: 2,
-    right: ['不予处理1件。', '对不予处理的申请均书面告知。'] },
-  { what: 'carried_out', edition: '2019', patch: { 'requests.carried_out.natural': 1 }, wrong: '结转下年度继续办理2件。', stated: 2,
-    right: ['结转下年度继续办理1件。', '有1件申请转入下一年度办理。'] },
-  { what: 'carried_out', edition: '2021', patch: { 'requests.carried_out.natural': 2 }, wrong: '有3件转入下一年度办理。', stated: 3,
-    right: ['顺延至下一年答复2件。'] },
-  { what: 'review', edition: '2021', patch: { 'appeals.cases.review_upheld': 1 }, wrong: '因政府信息公开引起的行政复议2件。', stated: 2,
-    right: ['行政复议1件。', '行政复议结果维持1件，纠正0件。'] },
-  { what: 'litigation', edition: '2021', patch: { 'appeals.cases.direct_upheld': 1, 'appeals.cases.after_review_pending': 1 }, wrong: '行政诉讼3起。', stated: 3,
-    right: ['行政诉讼2起。'] },
-  { what: 'appeals', edition: '2021', patch: { 'appeals.cases.review_upheld': 1, 'appeals.cases.direct_upheld': 1 }, wrong: '发生行政复议、行政诉讼共3件。', stated: 3,
-    right: ['发生行政复议、行政诉讼共2件。', '行政复议1件，行政诉讼1件。'] },
-  { what: 'penalty', edition: '2021', patch: { 'active.penalty.decisions': 12 }, wrong: '公开行政处罚决定13件。', stated: 13,
-    right: ['公开行政处罚决定12件。', '行政处罚和行政强制共12项。'] },
-  { what: 'enforcement', edition: '2019', patch: { 'active.enforcement.decisions': 4 }, wrong: '行政强制5件。', stated: 5,
-    right: ['行政强制4件。', '行政强制事项19项。'] },
-  { what: 'penalty_enforcement', edition: '2019', patch: { 'active.penalty.decisions': 132 }, wrong: '行政处罚和行政强制共133项。', stated: 133,
-    right: ['行政处罚和行政强制共132项。'] },
-  { what: 'licensing', edition: '2021', patch: { 'active.licensing.decisions': 1517 }, wrong: '办理行政许可1516件。', stated: 1516,
-    right: ['办理行政许可1517件。', '公开行政许可事项25项。'] },
-  { what: 'normative_issued', edition: '2021', patch: { 'active.normative.issued': 2 }, wrong: '本年制发行政规范性文件3件。', stated: 3,
-    right: ['本年制发规范性文件2件。', '清理规范性文件12件。'] },
-  { what: 'normative_made', edition: '2019', patch: { 'active.normative.made': 2 }, wrong: '本年制发规范性文件3件。', stated: 3,
-    right: ['本年印发规范性文件2件。'] },
-  { what: 'normative_repealed', edition: '2021', patch: { 'active.normative.repealed': 1 }, wrong: '废止规范性文件2件。', stated: 2,
-    right: ['废止规范性文件1件。'] },
-  { what: 'normative_in_force', edition: '2021', patch: { 'active.normative.in_force': 9 }, wrong: '现行有效规范性文件10件。', stated: 10,
-    right: ['现行有效规范性文件9件。'] },
-  { what: 'rules_issued', edition: '2021', patch: { 'active.rules.issued': 1 }, wrong: '制定规章2件。', stated: 2,
-    right: ['制定规章1件。'] },
-  { what: 'rules_made', edition: '2019', patch: {}, wrong: '新制定规章1件。', stated: 1,
-    right: ['新制定规章0件。'] },
-  { what: 'rules_repealed', edition: '2021', patch: {}, wrong: '废止规章1件。', stated: 1,
-    right: ['废止规章0件。'] },
-  { what: 'rules_in_force', edition: '2021', patch: { 'active.rules.in_force': 3 }, wrong: '现行有效规章4件。', stated: 4,
-    right: ['现行有效规章3件。'] },
+  {
+    what: 'received',
+    edition: '2021',
+    patch: { 'requests.new.natural': 3 },
+    wrong: '本年度共收到政府信息公开申请5件。',
+    stated: 5,
+    right: [
+      '本年度共收到政府信息公开申请3件，其中网上申请2件。',
+      '共收到申请2件、信函申请1件。',
+      '上年收到政府信息公开申请9件。',
+      '共收到政府信息公开申请5件（含网上申请2件）。',
+    ],
+  },
+  {
+    what: 'received',
+    edition: '2021',
+    patch: { 'requests.new.natural': 3 },
+    wrong: '本年度未收到政府信息公开申请。',
+    stated: 0,
+    right: ['本年度收到的政府信息公开申请均已办结。'],
+  },
+  {
+    what: 'carried_in',
+    edition: '2021',
+    patch: { 'requests.carried_in.legal': 2 },
+    wrong: '上年结转政府信息公开申请1件。',
+    stated: 1,
+    right: ['上年结转政府信息公开申请2件。', '上一年度结转的申请已全部办结。'],
+  },
+  {
+    what: 'handled',
+    edition: '2021',
+    patch: { 'requests.open.natural': 2, 'requests.new.natural': 2 },
+    wrong: '全年共办理政府信息公开申请4件。',
+    stated: 4,
+    right: ['全年共办理政府信息公开申请2件。', '共办理并答复信息公开申请1件、纸质申请1件。'],
+  },
+  {
+    what: 'open',
+    edition: '2021',
+    patch: { 'requests.open.natural': 2 },
+    wrong: '其中予以公开3件。',
+    stated: 3,
+    right: ['其中予以公开2件、部分公开0件、不予公开0件。', '不予以公开理由充分。'],
+  },
+  {
+    what: 'partial',
+    edition: '2021',
+    patch: { 'requests.partial.research': 1 },
+    wrong: '部分公开2件。',
+    stated: 2,
+    right: ['予以公开0件、部分公开1件。', '予以公开和部分公开1件。'],
+  },
+  {
+    what: 'open_partial',
+    edition: '2021',
+    patch: { 'requests.open.natural': 2, 'requests.partial.natural': 1 },
+    wrong: '予以公开及部分公开4件。',
+    stated: 4,
+    right: ['予以公开和部分公开3件。', '予以公开2件、部分公开1件。'],
+  },
+  {
+    what: 'deny',
+    edition: '2021',
+    patch: { 'requests.deny_secret.natural': 1, 'requests.deny_process.natural': 1 },
+    wrong: '不予公开1件。',
+    stated: 1,
+    right: ['不予公开2件。', '不予公开的理由已告知申请人。'],
+  },
+  {
+    what: 'none',
+    edition: '2019',
+    patch: { 'requests.none_not_held.commercial': 2 },
+    wrong: '因本机关不掌握相关信息，无法提供3件。',
+    stated: 3,
+    right: ['无法提供2件。', '无法提供的均已说明理由。'],
+  },
+  {
+    what: 'skip',
+    edition: '2021',
+    patch: { 'requests.skip_repeat.natural': 1 },
+    wrong: '不予处理2件。',
+    stated: 2,
+    right: ['不予处理1件。', '对不予处理的申请均书面告知。'],
+  },
+  {
+    what: 'carried_out',
+    edition: '2019',
+    patch: { 'requests.carried_out.natural': 1 },
+    wrong: '结转下年度继续办理2件。',
+    stated: 2,
+    right: ['结转下年度继续办理1件。', '有1件申请转入下一年度办理。'],
+  },
+  {
+    what: 'carried_out',
+    edition: '2021',
+    patch: { 'requests.carried_out.natural': 2 },
+    wrong: '有3件转入下一年度办理。',
+    stated: 3,
+    right: ['顺延至下一年答复2件。'],
+  },
+  {
+    what: 'review',
+    edition: '2021',
+    patch: { 'appeals.cases.review_upheld': 1 },
+    wrong: '因政府信息公开引起的行政复议2件。',
+    stated: 2,
+    right: ['行政复议1件。', '行政复议结果维持1件，纠正0件。'],
+  },
+  {
+    what: 'litigation',
+    edition: '2021',
+    patch: { 'appeals.cases.direct_upheld': 1, 'appeals.cases.after_review_pending': 1 },
+    wrong: '行政诉讼3起。',
+    stated: 3,
+    right: ['行政诉讼2起。'],
+  },
+  {
+    what: 'appeals',
+    edition: '2021',
+    patch: { 'appeals.cases.review_upheld': 1, 'appeals.cases.direct_upheld': 1 },
+    wrong: '发生行政复议、行政诉讼共3件。',
+    stated: 3,
+    right: ['发生行政复议、行政诉讼共2件。', '行政复议1件，行政诉讼1件。'],
+  },
+  {
+    what: 'penalty',
+    edition: '2021',
+    patch: { 'active.penalty.decisions': 12 },
+    wrong: '公开行政处罚决定13件。',
+    stated: 13,
+    right: ['公开行政处罚决定12件。', '行政处罚和行政强制共12项。'],
+  },
+  {
+    what: 'enforcement',
+    edition: '2019',
+    patch: { 'active.enforcement.decisions': 4 },
+    wrong: '行政强制5件。',
+    stated: 5,
+    right: ['行政强制4件。', '行政强制事项19项。'],
+  },
+  {
+    what: 'penalty_enforcement',
+    edition: '2019',
+    patch: { 'active.penalty.decisions': 132 },
+    wrong: '行政处罚和行政强制共133项。',
+    stated: 133,
+    right: ['行政处罚和行政强制共132项。'],
+  },
+  {
+    what: 'licensing',
+    edition: '2021',
+    patch: { 'active.licensing.decisions': 1517 },
+    wrong: '办理行政许可1516件。',
+    stated: 1516,
+    right: ['办理行政许可1517件。', '公开行政许可事项25项。'],
+  },
+  {
+    what: 'normative_issued',
+    edition: '2021',
+    patch: { 'active.normative.issued': 2 },
+    wrong: '本年制发行政规范性文件3件。',
+    stated: 3,
+    right: ['本年制发规范性文件2件。', '清理规范性文件12件。'],
+  },
+  {
+    what: 'normative_made',
+    edition: '2019',
+    patch: { 'active.normative.made': 2 },
+    wrong: '本年制发规范性文件3件。',
+    stated: 3,
+    right: ['本年印发规范性文件2件。'],
+  },
+  {
+    what: 'normative_repealed',
+    edition: '2021',
+    patch: { 'active.normative.repealed': 1 },
+    wrong: '废止规范性文件2件。',
+    stated: 2,
+    right: ['废止规范性文件1件。'],
+  },
+  {
+    what: 'normative_in_force',
+    edition: '2021',
+    patch: { 'active.normative.in_force': 9 },
+    wrong: '现行有效规范性文件10件。',
+    stated: 10,
+    right: ['现行有效规范性文件9件。'],
+  },
+  {
+    what: 'rules_issued',
+    edition: '2021',
+    patch: { 'active.rules.issued': 1 },
+    wrong: '制定规章2件。',
+    stated: 2,
+    right: ['制定规章1件。'],
+  },
+  { what: 'rules_made', edition: '2019', patch: {}, wrong: '新制定规章1件。', stated: 1, right: ['新制定规章0件。'] },
+  { what: 'rules_repealed', edition: '2021', patch: {}, wrong: '废止规章1件。', stated: 1, right: ['废止规章0件。'] },
+  {
+    what: 'rules_in_force',
+    edition: '2021',
+    patch: { 'active.rules.in_force': 3 },
+    wrong: '现行有效规章4件。',
+    stated: 4,
+    right: ['现行有效规章3件。'],
+  },
 ]
 
 describe('patterns', () => {
@@ -140,7 +304,8 @@ describe('patterns', () => {
   })
 
   it.each(cases)('$what ($edition): silent on $right', ({ edition, patch, right }) => {
-    for (const sentence of right) expect(run(edition, zeros(edition, patch), { overview: sentence }), sentence).toEqual([])
+    for (const sentence of right)
+      expect(run(edition, zeros(edition, patch), { overview: sentence }), sentence).toEqual([])
   })
 
   it('silent while a cell the statement sums is blank', () => {

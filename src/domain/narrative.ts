@@ -25,7 +25,8 @@ export interface NarrativePattern {
 }
 
 /** Between the thing and its number: 予以公开(的)(申请)(共计)(为)3件. Nothing else. */
-const GAP = '(?:的)?(?:政府信息公开)?(?:案件|申请|事项决定|决定)?(?:数量|数|件数)?(?:共计?|合计|总计|总数|累计)?(?:为|是|有|达)?'
+const GAP =
+  '(?:的)?(?:政府信息公开)?(?:案件|申请|事项决定|决定)?(?:数量|数|件数)?(?:共计?|合计|总计|总数|累计)?(?:为|是|有|达)?'
 const N = '(\\d+)'
 const PIECES = '(?:件|个|宗|起|份)'
 /** A statement that continues with another part of the same count (申请3件、纸质申请36件). */
@@ -158,8 +159,18 @@ export const NARRATIVE_PATTERNS: readonly NarrativePattern[] = [
     return [
       { what: `${row}_issued`, label: `本年制发的${label}件数`, regex: re(made), cells: [`active.${row}.issued`] },
       { what: `${row}_made`, label: `本年新制作的${label}数量`, regex: re(made), cells: [`active.${row}.made`] },
-      { what: `${row}_repealed`, label: `本年废止的${label}件数`, regex: re(`废止(?:了)?${thing}${GAP}${N}(?:件|部|个|项)`), cells: [`active.${row}.repealed`] },
-      { what: `${row}_in_force`, label: `现行有效的${label}件数`, regex: re(`现行有效(?:的)?${thing}${GAP}${N}(?:件|部|个|项)`), cells: [`active.${row}.in_force`] },
+      {
+        what: `${row}_repealed`,
+        label: `本年废止的${label}件数`,
+        regex: re(`废止(?:了)?${thing}${GAP}${N}(?:件|部|个|项)`),
+        cells: [`active.${row}.repealed`],
+      },
+      {
+        what: `${row}_in_force`,
+        label: `现行有效的${label}件数`,
+        regex: re(`现行有效(?:的)?${thing}${GAP}${N}(?:件|部|个|项)`),
+        cells: [`active.${row}.in_force`],
+      },
     ]
   }),
 ]
@@ -262,13 +273,15 @@ function feeNotice(edition: EditionDef, other: string, resolved: Resolved): Find
   const n = resolved.get(FEE_CELL)
   if (!cell || n === undefined || n <= 0 || other.includes(FEE_WORD)) return []
   const heading = textsOf(edition).find((t) => t.key === 'other')?.heading ?? ''
-  return [{
-    rule: 'narrative.fee_notice',
-    severity: 'notice',
-    cells: [FEE_CELL],
-    text: 'other',
-    message: `${describeCell(cell)}为${n}，${heading}中应说明${FEE_WORD}的收取情况（未提到“${FEE_WORD}”）`,
-  }]
+  return [
+    {
+      rule: 'narrative.fee_notice',
+      severity: 'notice',
+      cells: [FEE_CELL],
+      text: 'other',
+      message: `${describeCell(cell)}为${n}，${heading}中应说明${FEE_WORD}的收取情况（未提到“${FEE_WORD}”）`,
+    },
+  ]
 }
 
 /** The cells a pattern names, `*` expanded; undefined when the edition lacks any of them. */
@@ -288,7 +301,9 @@ function expandUncached(edition: EditionDef, refs: readonly string[]): CellDef[]
     if (row.endsWith('*')) {
       const prefix = row.slice(0, -1)
       const block = edition.parts.flatMap((p) => (p.kind === 'table' && p.table.key === table ? p.table.blocks : []))
-      const matched = block.flatMap((b) => b.rows.filter((r) => r.key.startsWith(prefix)).map((r) => findCell(edition, cellKey(table, r.key, column))))
+      const matched = block.flatMap((b) =>
+        b.rows.filter((r) => r.key.startsWith(prefix)).map((r) => findCell(edition, cellKey(table, r.key, column))),
+      )
       if (matched.length === 0 || matched.some((c) => !c)) return undefined
       out.push(...(matched as CellDef[]))
     } else {
@@ -301,7 +316,12 @@ function expandUncached(edition: EditionDef, refs: readonly string[]): CellDef[]
 }
 
 /** The sum of the cells, only when every input cell under them is filled (else silence). */
-function sumIfFilled(edition: EditionDef, cells: readonly CellDef[], values: Values, resolved: Resolved): number | undefined {
+function sumIfFilled(
+  edition: EditionDef,
+  cells: readonly CellDef[],
+  values: Values,
+  resolved: Resolved,
+): number | undefined {
   let sum = 0
   for (const cell of cells) {
     if (!inputsOf(edition, cell).every((k) => k in values)) return undefined

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { cellKey, getEdition, tableOf } from './edition'
 import { EDITIONS } from './editions'
 import type { EditionDef, TableDef } from './format'
-import { type PrintCell, type PrintRow, type PrintTable, buildPrintDoc, buildPrintTable, paragraphsOf, printValue } from './printLayout'
+import {
+  type PrintCell,
+  type PrintRow,
+  type PrintTable,
+  buildPrintDoc,
+  buildPrintTable,
+  paragraphsOf,
+  printValue,
+} from './printLayout'
 import { createReport } from './report'
 import { resolveValues } from './totals'
 
@@ -52,8 +60,12 @@ describe('print layout of every table of every edition', () => {
 
       it(`${edition.key} ${part.table.key}: one value cell per cell of the definition, in official order`, () => {
         const t = buildPrintTable(part.table, resolveValues(edition, {}))
-        const printed = t.sections.flatMap((s) => s.rows.flatMap((r) => r.cells.filter((c) => c.role === 'value').map((c) => c.cell)))
-        const expected = part.table.blocks.flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => cellKey(part.table.key, r.key, c.key))))
+        const printed = t.sections.flatMap((s) =>
+          s.rows.flatMap((r) => r.cells.filter((c) => c.role === 'value').map((c) => c.cell)),
+        )
+        const expected = part.table.blocks.flatMap((b) =>
+          b.rows.flatMap((r) => b.columns.map((c) => cellKey(part.table.key, r.key, c.key))),
+        )
         expect(printed).toEqual(expected)
       })
     }
@@ -71,21 +83,41 @@ describe('三 收到和处理政府信息公开申请情况', () => {
       '申请人情况:1x7',
     ])
     expect(spans(t.head[1]!)).toEqual(['自然人:2x1', '法人或其他组织:1x5', '总计:2x1'])
-    expect(spans(t.head[2]!)).toEqual(['商业企业:1x1', '科研机构:1x1', '社会公益组织:1x1', '法律服务机构:1x1', '其他:1x1'])
+    expect(spans(t.head[2]!)).toEqual([
+      '商业企业:1x1',
+      '科研机构:1x1',
+      '社会公益组织:1x1',
+      '法律服务机构:1x1',
+      '其他:1x1',
+    ])
     expect(t.head[0]!.cells[0]!.role).toBe('corner')
   })
 
   it('nests the row labels as the official table does', () => {
     const rows = t.sections[0]!.rows
     const label = (key: string) => rows.find((r) => r.key === key)!.cells.filter((c) => c.role !== 'value')
-    expect(label('new').map((c) => `${c.text}:${c.rowspan}x${c.colspan}`)).toEqual(['一、本年新收政府信息公开申请数量:1x3'])
+    expect(label('new').map((c) => `${c.text}:${c.rowspan}x${c.colspan}`)).toEqual([
+      '一、本年新收政府信息公开申请数量:1x3',
+    ])
     // 三、本年度办理结果 spans every outcome row: （一）…（六） and （七）总计.
-    expect(label('open').map((c) => `${c.text}:${c.rowspan}x${c.colspan}`)).toEqual(['三、本年度办理结果:20x1', '（一）予以公开:1x2'])
+    expect(label('open').map((c) => `${c.text}:${c.rowspan}x${c.colspan}`)).toEqual([
+      '三、本年度办理结果:20x1',
+      '（一）予以公开:1x2',
+    ])
     expect(label('partial').map((c) => c.text)).toEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形）'])
-    expect(label('deny_secret').map((c) => `${c.text}:${c.rowspan}x${c.colspan}`)).toEqual(['（三）不予公开:8x1', '1.属于国家秘密:1x1'])
+    expect(label('deny_secret').map((c) => `${c.text}:${c.rowspan}x${c.colspan}`)).toEqual([
+      '（三）不予公开:8x1',
+      '1.属于国家秘密:1x1',
+    ])
     expect(label('deny_law').map((c) => c.text)).toEqual(['2.其他法律行政法规禁止公开'])
-    expect(label('none_not_held').map((c) => `${c.text}:${c.rowspan}`)).toEqual(['（四）无法提供:3', '1.本机关不掌握相关政府信息:1'])
-    expect(label('skip_petition').map((c) => `${c.text}:${c.rowspan}`)).toEqual(['（五）不予处理:5', '1.信访举报投诉类申请:1'])
+    expect(label('none_not_held').map((c) => `${c.text}:${c.rowspan}`)).toEqual([
+      '（四）无法提供:3',
+      '1.本机关不掌握相关政府信息:1',
+    ])
+    expect(label('skip_petition').map((c) => `${c.text}:${c.rowspan}`)).toEqual([
+      '（五）不予处理:5',
+      '1.信访举报投诉类申请:1',
+    ])
     expect(label('other').map((c) => `${c.text}:${c.colspan}`)).toEqual(['（六）其他处理:2'])
     expect(label('handled_total').map((c) => `${c.text}:${c.colspan}`)).toEqual(['（七）总计:2'])
     expect(label('carried_out').map((c) => `${c.text}:${c.colspan}`)).toEqual(['四、结转下年度继续办理:3'])
@@ -117,9 +149,26 @@ describe('四 行政复议、行政诉讼', () => {
     expect(t.dense).toBe(true)
     expect(spans(t.head[0]!)).toEqual(['行政复议:1x5', '行政诉讼:1x10'])
     expect(spans(t.head[1]!)).toEqual([
-      '结果维持:2x1', '结果纠正:2x1', '其他结果:2x1', '尚未审结:2x1', '总计:2x1', '未经复议直接起诉:1x5', '复议后起诉:1x5',
+      '结果维持:2x1',
+      '结果纠正:2x1',
+      '其他结果:2x1',
+      '尚未审结:2x1',
+      '总计:2x1',
+      '未经复议直接起诉:1x5',
+      '复议后起诉:1x5',
     ])
-    expect(texts(t.head[2]!)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'])
+    expect(texts(t.head[2]!)).toEqual([
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+    ])
   })
 
   it('prints the one row of fifteen values', () => {
@@ -131,7 +180,11 @@ describe('四 行政复议、行政诉讼', () => {
 
 describe('二 主动公开政府信息情况', () => {
   it('2019: each block has its heading row, 信息内容 header and rows; shorter blocks stretch the last column', () => {
-    const t = table(getEdition('2019'), 'active', { 'active.procurement.projects': 19, 'active.procurement.amount': 66.36, 'active.penalty.change': -2 })
+    const t = table(getEdition('2019'), 'active', {
+      'active.procurement.projects': 19,
+      'active.procurement.amount': 66.36,
+      'active.penalty.change': -2,
+    })
     expect(t.head).toEqual([])
     expect(t.widths).toHaveLength(4)
     expect(t.sections).toHaveLength(5)
@@ -163,10 +216,17 @@ describe('the printed document', () => {
     expect(doc.title).toBe('某某市城市管理局2021年政府信息公开工作年度报告')
     expect(doc.titleLines).toEqual(['某某市城市管理局2021年', '政府信息公开工作年度报告'])
     expect(doc.parts.map((p) => (p.kind === 'text' ? p.text.heading : p.table.heading))).toEqual([
-      '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
     ])
-    expect(doc.parts[0]).toEqual({ kind: 'text', text: { key: 'overview', heading: '一、总体情况', paragraphs: ['第一段。', '第二段。'] } })
+    expect(doc.parts[0]).toEqual({
+      kind: 'text',
+      text: { key: 'overview', heading: '一、总体情况', paragraphs: ['第一段。', '第二段。'] },
+    })
     expect(doc.parts[5]).toMatchObject({ kind: 'text', text: { paragraphs: [] } })
   })
 
@@ -185,24 +245,34 @@ describe('the printed document', () => {
       key: 'appeals',
       heading: '四、虚构的表',
       note: '（注）',
-      blocks: [{
-        columns: [
-          { key: 'a', label: '甲', kind: 'count', groups: ['组'] },
-          { key: 'b', label: '乙', kind: 'count', groups: ['组', '子组'] },
-          { key: 'c', label: '丙', kind: 'count', groups: ['组', '子组'] },
-          { key: 'd', label: '合计', kind: 'count', sumOf: ['a', 'b', 'c'] },
-        ],
-        rows: [
-          { key: 'x', label: '一、甲行' },
-          { key: 'y', label: '1.乙', path: ['二、分组', '（一）细分'] },
-          { key: 'z', label: '2.丙', path: ['二、分组', '（一）细分'] },
-          { key: 'w', label: '（二）丁', path: ['二、分组'] },
-        ],
-      }],
+      blocks: [
+        {
+          columns: [
+            { key: 'a', label: '甲', kind: 'count', groups: ['组'] },
+            { key: 'b', label: '乙', kind: 'count', groups: ['组', '子组'] },
+            { key: 'c', label: '丙', kind: 'count', groups: ['组', '子组'] },
+            { key: 'd', label: '合计', kind: 'count', sumOf: ['a', 'b', 'c'] },
+          ],
+          rows: [
+            { key: 'x', label: '一、甲行' },
+            { key: 'y', label: '1.乙', path: ['二、分组', '（一）细分'] },
+            { key: 'z', label: '2.丙', path: ['二、分组', '（一）细分'] },
+            { key: 'w', label: '（二）丁', path: ['二、分组'] },
+          ],
+        },
+      ],
     }
     const edition: EditionDef = { ...base, key: 'x', parts: [{ kind: 'table', table: extra }] }
-    const t = buildPrintDoc({ agency: '甲', year: 2030, edition: 'x', values: { 'appeals.y.b': 2, 'appeals.y.c': 3 }, texts: { overview: '', problems: '', other: '' } }, edition)
-      .parts[0]!
+    const t = buildPrintDoc(
+      {
+        agency: '甲',
+        year: 2030,
+        edition: 'x',
+        values: { 'appeals.y.b': 2, 'appeals.y.c': 3 },
+        texts: { overview: '', problems: '', other: '' },
+      },
+      edition,
+    ).parts[0]!
     if (t.kind !== 'table') throw new Error('table expected')
     const p = t.table
     expect(p.labelColumns).toBe(3)

@@ -91,7 +91,10 @@ export const DENSE_COLUMNS = 12
 const KEEP_TOGETHER_ROWS = 12
 
 /** The whole printed report of `report`, from its edition's definition. */
-export function buildPrintDoc(report: Pick<Report, 'agency' | 'year' | 'edition' | 'values' | 'texts'>, edition: EditionDef = getEdition(report.edition)): PrintDoc {
+export function buildPrintDoc(
+  report: Pick<Report, 'agency' | 'year' | 'edition' | 'values' | 'texts'>,
+  edition: EditionDef = getEdition(report.edition),
+): PrintDoc {
   const resolved = resolveValues(edition, report.values)
   const title = reportTitle(report)
   const head = `${report.agency}${report.year}年`
@@ -100,7 +103,14 @@ export function buildPrintDoc(report: Pick<Report, 'agency' | 'year' | 'edition'
     titleLines: title.startsWith(head) && title.length > head.length ? [head, title.slice(head.length)] : [title],
     parts: edition.parts.map((part): PrintPart =>
       part.kind === 'text'
-        ? { kind: 'text', text: { key: part.text.key, heading: part.text.heading, paragraphs: paragraphsOf(report.texts[part.text.key] ?? '') } }
+        ? {
+            kind: 'text',
+            text: {
+              key: part.text.key,
+              heading: part.text.heading,
+              paragraphs: paragraphsOf(report.texts[part.text.key] ?? ''),
+            },
+          }
         : { kind: 'table', table: buildPrintTable(part.table, resolved) },
     ),
   }
@@ -133,7 +143,11 @@ export function buildPrintTable(table: TableDef, resolved: Resolved): PrintTable
   const sections: PrintSection[] = table.blocks.map((block, b) => {
     const header = headerRows(table, block, labelColumns, valueColumns, `${b}`)
     const rows: PrintRow[] = []
-    if (block.heading) rows.push({ key: `block-${b}`, cells: [{ role: 'block', text: block.heading, rowspan: 1, colspan: gridColumns }] })
+    if (block.heading)
+      rows.push({
+        key: `block-${b}`,
+        cells: [{ role: 'block', text: block.heading, rowspan: 1, colspan: gridColumns }],
+      })
     if (shared) head.push(...header)
     else rows.push(...header)
     rows.push(...bodyRows(table, block, resolved, labelColumns, valueColumns))
@@ -177,7 +191,13 @@ function sameChain(a: readonly string[], b: readonly string[], depth: number): b
  * across neighbouring columns under the same groups) or, at the column's own depth, its label
  * spanning the levels below. The corner over the row labels spans every header row.
  */
-function headerRows(table: TableDef, block: BlockDef, labelColumns: number, valueColumns: number, id: string): PrintRow[] {
+function headerRows(
+  table: TableDef,
+  block: BlockDef,
+  labelColumns: number,
+  valueColumns: number,
+  id: string,
+): PrintRow[] {
   const chains = block.columns.map((c) => groupChain(table, c))
   const spans = columnSpans(block, valueColumns)
   const depth = 1 + Math.max(0, ...chains.map((c) => c.length))
@@ -185,7 +205,12 @@ function headerRows(table: TableDef, block: BlockDef, labelColumns: number, valu
   for (let d = 0; d < depth; d++) {
     const cells: PrintCell[] = []
     if (d === 0 && labelColumns > 0) {
-      const corner: PrintCell = { role: 'corner', text: table.note ?? block.rowHeader ?? '', rowspan: depth, colspan: labelColumns }
+      const corner: PrintCell = {
+        role: 'corner',
+        text: table.note ?? block.rowHeader ?? '',
+        rowspan: depth,
+        colspan: labelColumns,
+      }
       if (table.note) corner.note = true
       cells.push(corner)
     }
@@ -195,7 +220,8 @@ function headerRows(table: TableDef, block: BlockDef, labelColumns: number, valu
         // A group: only where a run of columns under the same groups starts.
         if (i > 0 && chains[i - 1]!.length > d && sameChain(chains[i - 1]!, chain, d)) continue
         let colspan = 0
-        for (let j = i; j < block.columns.length && chains[j]!.length > d && sameChain(chains[j]!, chain, d); j++) colspan += spans[j]!
+        for (let j = i; j < block.columns.length && chains[j]!.length > d && sameChain(chains[j]!, chain, d); j++)
+          colspan += spans[j]!
         cells.push({ role: 'group', text: chain[d]!, rowspan: 1, colspan })
       } else if (d === chain.length) {
         const label = block.columns[i]!.label
@@ -214,7 +240,13 @@ function headerRows(table: TableDef, block: BlockDef, labelColumns: number, valu
  * left; a group label is printed once, on the first row of the run of rows under it, spanning
  * the run.
  */
-function bodyRows(table: TableDef, block: BlockDef, resolved: Resolved, labelColumns: number, valueColumns: number): PrintRow[] {
+function bodyRows(
+  table: TableDef,
+  block: BlockDef,
+  resolved: Resolved,
+  labelColumns: number,
+  valueColumns: number,
+): PrintRow[] {
   const spans = columnSpans(block, valueColumns)
   const paths = block.rows.map((r) => r.path ?? [])
   return block.rows.map((row: RowDef, r): PrintRow => {

@@ -12,7 +12,9 @@ describe('a new report', () => {
   })
 
   it('refuses a year before 2019 and an empty or long name with a Chinese message', () => {
-    expect(validateIdentity('某局', 2018, now)).toBe('2018年的报告使用2019年以前的旧格式，本工具不支持，请填写2019年或以后的年度')
+    expect(validateIdentity('某局', 2018, now)).toBe(
+      '2018年的报告使用2019年以前的旧格式，本工具不支持，请填写2019年或以后的年度',
+    )
     expect(validateIdentity('  ', 2024, now)).toBe('请填写机关名称')
     expect(validateIdentity('局'.repeat(101), 2024, now)).toBe('机关名称不能超过100个字（现为101个字）')
     expect(validateIdentity('某局', 2028, now)).toBe('年度不能晚于2027年')
@@ -20,7 +22,9 @@ describe('a new report', () => {
   })
 
   it('is titled as the official format says', () => {
-    expect(reportTitle({ agency: '济宁市城市管理局', year: 2020 })).toBe('济宁市城市管理局2020年政府信息公开工作年度报告')
+    expect(reportTitle({ agency: '济宁市城市管理局', year: 2020 })).toBe(
+      '济宁市城市管理局2020年政府信息公开工作年度报告',
+    )
   })
 
   it('starts with every cell blank (not 0)', () => {
@@ -33,7 +37,10 @@ describe('a new report', () => {
 describe('restoring untrusted data', () => {
   it('drops unknown, computed and non-numeric cells and non-string texts', () => {
     const r = restoreReport({
-      id: 'x', agency: ' 某局 ', year: 2020, edition: '2019',
+      id: 'x',
+      agency: ' 某局 ',
+      year: 2020,
+      edition: '2019',
       values: { 'requests.new.natural': 2, 'requests.new.total': 9, 'nope.a.b': 1, 'requests.open.natural': '3' },
       texts: { overview: 'a\r\n\r\nb ', problems: 5 },
     })!

@@ -47,7 +47,16 @@ export function validateIdentity(agency: string, year: number, now = new Date())
 export function createReport(agency: string, year: number, edition?: EditionKey, now = Date.now()): Report {
   const def = edition ? getEdition(edition) : editionForYear(year)
   if (!def) throw new Error(`${year}年没有适用的格式`)
-  return { id: newId(), agency: agency.trim(), year, edition: def.key, values: {}, texts: emptyTexts(), createdAt: now, updatedAt: now }
+  return {
+    id: newId(),
+    agency: agency.trim(),
+    year,
+    edition: def.key,
+    values: {},
+    texts: emptyTexts(),
+    createdAt: now,
+    updatedAt: now,
+  }
 }
 
 export function reportTitle(r: Pick<Report, 'agency' | 'year'>): string {
@@ -78,7 +87,11 @@ export function cleanTexts(raw: unknown): ReportTexts {
 
 /** Paragraphs separated by a single \n, no trailing spaces, no \r. */
 export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[ \t\u3000]+$/gm, '').replace(/\n{2,}/g, '\n').trim()
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u3000]+$/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
 }
 
 /**
@@ -103,7 +116,8 @@ export function restoreReport(raw: unknown): Report | undefined {
     createdAt: typeof r.createdAt === 'number' ? r.createdAt : now,
     updatedAt: typeof r.updatedAt === 'number' ? r.updatedAt : now,
   }
-  if (Array.isArray(r.compiledFrom)) report.compiledFrom = r.compiledFrom.filter((x): x is string => typeof x === 'string')
+  if (Array.isArray(r.compiledFrom))
+    report.compiledFrom = r.compiledFrom.filter((x): x is string => typeof x === 'string')
   if (typeof r.carriedFrom === 'string') report.carriedFrom = r.carriedFrom
   return report
 }

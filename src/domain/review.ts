@@ -8,7 +8,10 @@ import type { Report } from './report'
 
 export const EXTRA_CHECKS: readonly ExtraCheck[] = [narrativeCheck]
 
-export function reviewReport(report: Pick<Report, 'edition' | 'values' | 'texts'>, lastYear?: LastYearInput): Finding[] {
+export function reviewReport(
+  report: Pick<Report, 'edition' | 'values' | 'texts'>,
+  lastYear?: LastYearInput,
+): Finding[] {
   return checkReport(getEdition(report.edition), report, lastYear, EXTRA_CHECKS)
 }
 
@@ -25,6 +28,9 @@ export function reportStatus(findings: readonly Finding[]): ReportStatus {
 }
 
 /** Last year's report of the same agency among `reports`, if any. */
-export function findLastYear<T extends Pick<Report, 'agency' | 'year'>>(report: Pick<Report, 'agency' | 'year'>, reports: readonly T[]): T | undefined {
+export function findLastYear<T extends Pick<Report, 'agency' | 'year'>>(
+  report: Pick<Report, 'agency' | 'year'>,
+  reports: readonly T[],
+): T | undefined {
   return reports.find((r) => r.agency === report.agency && r.year === report.year - 1)
 }

@@ -7,7 +7,10 @@ describe('computed totals', () => {
 
   it('sums the applicant columns into 总计 and the outcome rows into （七）总计', () => {
     const r = resolveValues(e, {
-      'requests.open.natural': 2, 'requests.open.legal': 1, 'requests.deny_secret.natural': 1, 'requests.other_misc.commercial': 4,
+      'requests.open.natural': 2,
+      'requests.open.legal': 1,
+      'requests.deny_secret.natural': 1,
+      'requests.other_misc.commercial': 4,
     })
     expect(r.get('requests.open.total')).toBe(3)
     expect(r.get('requests.handled_total.natural')).toBe(3)

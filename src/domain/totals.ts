@@ -19,7 +19,8 @@ export function resolveValues(edition: EditionDef, values: Values): Resolved {
       let sum = 0
       let any = false
       for (const p of parts) {
-        const key = pass === 'row' ? cellKey(cell.table.key, p, cell.column.key) : cellKey(cell.table.key, cell.row.key, p)
+        const key =
+          pass === 'row' ? cellKey(cell.table.key, p, cell.column.key) : cellKey(cell.table.key, cell.row.key, p)
         const v = out.get(key)
         if (v !== undefined) {
           sum += v

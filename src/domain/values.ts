@@ -20,7 +20,10 @@ const COUNT_UNITS = ['件', '项', '个', '条']
 /** Powers of ten from the unit to 万元. */
 const AMOUNT_UNITS: Record<string, number> = { 元: -4, 万: 0, 万元: 0, 亿: 4, 亿元: 4 }
 
-/** Parses what a person typed or pasted (or a published report contains) into a value of `kind`; null = blank (empty/whitespace input). */
+/**
+ * Parses what a person typed or pasted (or a published report contains) into a value of `kind`;
+ * null = blank (empty/whitespace input).
+ */
 export function parseValue(input: string, kind: ValueKind): ParseResult {
   const typed = input.trim()
   const text = typed.normalize('NFKC').trim()
@@ -42,13 +45,19 @@ export function parseValue(input: string, kind: ValueKind): ParseResult {
   return error ? { ok: false, error } : { ok: true, value }
 }
 
-/** How a value is shown in a grid cell / print: blank → '', amounts with up to 4 decimals no trailing zeros, counts as integers, change with its sign only when negative ('-2'). No thousands separators. */
+/**
+ * How a value is shown in a grid cell / print: blank → '', amounts with up to 4 decimals no trailing
+ * zeros, counts as integers, change with its sign only when negative ('-2'). No thousands separators.
+ */
 export function formatValue(value: number | null | undefined, kind: ValueKind): string {
   if (value == null) return ''
   return String(kind === 'amount' ? Number(value.toFixed(4)) : value)
 }
 
-/** The domain rule: returns a Chinese description of what is wrong or undefined when the value is fine (count: whole ≥ 0; change: whole any sign; amount: ≥ 0 at most 4 decimals). */
+/**
+ * The domain rule: returns a Chinese description of what is wrong or undefined when the value is fine
+ * (count: whole ≥ 0; change: whole any sign; amount: ≥ 0 at most 4 decimals).
+ */
 export function domainError(value: number, kind: ValueKind): string | undefined {
   return check(value, kind, String(value))
 }

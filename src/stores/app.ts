@@ -20,7 +20,11 @@ export const useAppStore = defineStore('app', () => {
   }
 
   const persistedLabel = computed(() =>
-    persisted.value === undefined ? '数据仅保存在本浏览器中' : persisted.value ? '数据仅保存在本浏览器中 · 已获持久存储' : '数据仅保存在本浏览器中 · 未获持久存储',
+    persisted.value === undefined
+      ? '数据仅保存在本浏览器中'
+      : persisted.value
+        ? '数据仅保存在本浏览器中 · 已获持久存储'
+        : '数据仅保存在本浏览器中 · 未获持久存储',
   )
   const persistedHint = computed(() =>
     persisted.value

@@ -73,9 +73,13 @@ export const useEditorStore = defineStore('editor', () => {
   // keep the old one then, so totals and checks are not recomputed for nothing.
   const values = computed<Values>((prev) => sameRecord(prev, report.value?.values ?? {}))
   const texts = computed<ReportTexts | undefined>((prev) => report.value && sameRecord(prev, report.value.texts))
-  const resolved = computed(() => (edition.value ? resolveValues(edition.value, values.value) : new Map<CellKey, number>()))
+  const resolved = computed(() =>
+    edition.value ? resolveValues(edition.value, values.value) : new Map<CellKey, number>(),
+  )
   const findings = computed<Finding[]>(() =>
-    edition.value && texts.value ? reviewReport({ edition: edition.value.key, values: values.value, texts: texts.value }, lastYear.value) : [],
+    edition.value && texts.value
+      ? reviewReport({ edition: edition.value.key, values: values.value, texts: texts.value }, lastYear.value)
+      : [],
   )
   const status = computed(() => reportStatus(findings.value))
   /** The findings of each cell, most severe first. */
@@ -92,7 +96,8 @@ export const useEditorStore = defineStore('editor', () => {
   })
 
   /** Edits of report `id` not yet written, applied over what the database says. */
-  const pendingOver = (row: ReportRow) => queue.filter((p) => p.id === row.id).reduce((r, p) => applyPatchTo(r, p.patch), row)
+  const pendingOver = (row: ReportRow) =>
+    queue.filter((p) => p.id === row.id).reduce((r, p) => applyPatchTo(r, p.patch), row)
 
   function open(id: string) {
     close()
@@ -121,12 +126,23 @@ export const useEditorStore = defineStore('editor', () => {
     lastYearKey = key
     subscriptions[1]?.unsubscribe()
     subscriptions[1] = liveQuery(() =>
-      db.reports.where('[agency+year]').equals([row.agency, row.year - 1]).filter((r) => !r.deletedAt).first(),
+      db.reports
+        .where('[agency+year]')
+        .equals([row.agency, row.year - 1])
+        .filter((r) => !r.deletedAt)
+        .first(),
     ).subscribe({
       // Every write to the table re-runs the query: take its answer only when it changed.
       next: (r) => {
         const prev = lastYear.value
-        if (!r || !prev || r.id !== prev.id || r.edition !== prev.edition || sameRecord(prev.values, r.values) !== prev.values) lastYear.value = r
+        if (
+          !r ||
+          !prev ||
+          r.id !== prev.id ||
+          r.edition !== prev.edition ||
+          sameRecord(prev.values, r.values) !== prev.values
+        )
+          lastYear.value = r
       },
       error: (e) => console.error(e),
     })
@@ -287,10 +303,31 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   return {
-    report, lastYear, missing, edition, resolved, findings, findingsByCell, status, saveState, saveError, rejected,
+    report,
+    lastYear,
+    missing,
+    edition,
+    resolved,
+    findings,
+    findingsByCell,
+    status,
+    saveState,
+    saveError,
+    rejected,
     canUndo: computed(() => undoStack.value.length > 0),
     canRedo: computed(() => redoStack.value.length > 0),
-    marked, readOnly, clearUndo,
-    open, close, setCells, enterTexts, undo, redo, fillBlanks, setText, setIdentity, flush,
+    marked,
+    readOnly,
+    clearUndo,
+    open,
+    close,
+    setCells,
+    enterTexts,
+    undo,
+    redo,
+    fillBlanks,
+    setText,
+    setIdentity,
+    flush,
   }
 })

@@ -17,7 +17,10 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks())
 
 const file = (name: string, agency: string, values: Record<string, unknown> = { 'requests.new.natural': 1 }) =>
-  new File([JSON.stringify({ kind: EXCHANGE_KIND, schemaVersion: 1, edition: '2021', agency, year: 2022, values })], name)
+  new File(
+    [JSON.stringify({ kind: EXCHANGE_KIND, schemaVersion: 1, edition: '2021', agency, year: 2022, values })],
+    name,
+  )
 
 /** Waits until `check` holds (live queries and the sync answer asynchronously). */
 async function until(check: () => boolean | Promise<boolean>, ms = 2000) {
@@ -47,7 +50,11 @@ describe('importFiles', () => {
     const store = useExchangeStore()
     const running = store.importFiles([file('a.json', '甲局', { 'requests.new.natural': 2 })])
     await until(() => store.phase === 'asking')
-    expect(store.question).toMatchObject({ fileName: 'a.json', title: '甲局2022年政府信息公开工作年度报告', existingTitle: '甲局2022年政府信息公开工作年度报告' })
+    expect(store.question).toMatchObject({
+      fileName: 'a.json',
+      title: '甲局2022年政府信息公开工作年度报告',
+      existingTitle: '甲局2022年政府信息公开工作年度报告',
+    })
     store.decide('replace')
     const [id] = await running
     expect((await db.reports.get(old.id))!.deletedAt).toBeTypeOf('number')
@@ -60,7 +67,9 @@ describe('importFiles', () => {
     const old = createReport('甲局', 2022, '2021')
     await db.reports.add(old)
     const before = await db.reports.toArray()
-    vi.spyOn(db.reports, 'bulkAdd').mockRejectedValueOnce(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))
+    vi.spyOn(db.reports, 'bulkAdd').mockRejectedValueOnce(
+      Object.assign(new Error('full'), { name: 'QuotaExceededError' }),
+    )
     const store = useExchangeStore()
     const running = store.importFiles([file('a.json', '甲局'), file('b.json', '乙局')])
     await until(() => store.phase === 'asking')
@@ -88,7 +97,12 @@ describe('新建下一年度', () => {
     const first = await createNextYear(sample)
     expect(first.ok).toBe(true)
     const next = first.ok ? (await db.reports.get(first.id))! : undefined
-    expect(next).toMatchObject({ agency: '济宁市城市管理局', year: 2021, edition: '2021', values: { 'requests.carried_in.natural': 1 } })
+    expect(next).toMatchObject({
+      agency: '济宁市城市管理局',
+      year: 2021,
+      edition: '2021',
+      values: { 'requests.carried_in.natural': 1 },
+    })
     expect(next!.carriedFrom).toContain('由济宁市城市管理局2020年政府信息公开工作年度报告结转')
     const again = await createNextYear(sample)
     expect(again).toMatchObject({ ok: false, error: '济宁市城市管理局2021年政府信息公开工作年度报告已经存在' })

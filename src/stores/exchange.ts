@@ -13,7 +13,16 @@ import { chooseParts, createCompiledReport, relinkParts } from '@/domain/compile
 import { csvFileName, tableCsv } from '@/domain/csv'
 import { type ParsedExchange, MAX_FILE_BYTES, exchangeFileName, serializeReport } from '@/domain/exchange'
 import type { TableKey } from '@/domain/format'
-import { type Decision, type Existing, type FileResult, type ImportPlan, countResults, planImport, readEntry, tooLarge } from '@/domain/importBatch'
+import {
+  type Decision,
+  type Existing,
+  type FileResult,
+  type ImportPlan,
+  countResults,
+  planImport,
+  readEntry,
+  tooLarge,
+} from '@/domain/importBatch'
 import { type Report, reportTitle } from '@/domain/report'
 
 export const GENERATOR = `年报 Nianbao ${version}`
@@ -62,7 +71,9 @@ export const useExchangeStore = defineStore('exchange', () => {
     try {
       const entries = []
       for (const [i, file] of files.entries()) {
-        entries.push(file.size > MAX_FILE_BYTES ? tooLarge(file.name, file.size) : readEntry(file.name, await readText(file)))
+        entries.push(
+          file.size > MAX_FILE_BYTES ? tooLarge(file.name, file.size) : readEntry(file.name, await readText(file)),
+        )
         progress.value = { done: i + 1, total: files.length }
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToBrowser()
       }
@@ -74,7 +85,9 @@ export const useExchangeStore = defineStore('exchange', () => {
       results.value = plan.results
       return plan.rows.filter((r) => !r.deletedAt).map((r) => r.id)
     } catch (e) {
-      failure.value = `导入失败，本批文件均未导入，已有的报告没有任何改变。${storageErrorMessage(e).replace(/^保存失败：/, '原因：').replace(/您的修改.*$/, '')}`
+      failure.value = `导入失败，本批文件均未导入，已有的报告没有任何改变。${storageErrorMessage(e)
+        .replace(/^保存失败：/, '原因：')
+        .replace(/您的修改.*$/, '')}`
       results.value = []
       return []
     } finally {
@@ -115,7 +128,18 @@ export const useExchangeStore = defineStore('exchange', () => {
     failure.value = undefined
   }
 
-  return { phase, progress, question, results, failure, ignored, counts: () => countResults(results.value), importFiles, decide, dismiss }
+  return {
+    phase,
+    progress,
+    question,
+    results,
+    failure,
+    ignored,
+    counts: () => countResults(results.value),
+    importFiles,
+    decide,
+    dismiss,
+  }
 })
 
 /** Text of a file; a file that cannot be read (gone from the USB stick) reads as empty, so it is refused on its own. */
@@ -175,7 +199,10 @@ export async function exportReports(ids: readonly string[], options: { zip: bool
   for (const r of rows) {
     files[uniqueName(exchangeFileName(r), used)] = strToU8(serializeReport(r, GENERATOR, now))
   }
-  downloadBlob(zipFileName(rows.length, now), new Blob([zipSync(files, { level: 6, mtime: now }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))
+  downloadBlob(
+    zipFileName(rows.length, now),
+    new Blob([zipSync(files, { level: 6, mtime: now }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+  )
   void recordExport()
 }
 
@@ -200,7 +227,8 @@ export function exportCsv(report: Report, table: TableKey) {
 // ---------------------------------------------------------------------------------------------
 // 新建下一年度 and 汇总
 
-export type NextYearResult = { ok: true; id: string } | { ok: false; error: string } | { ok: false; existing: ReportRow; error: string }
+export type NextYearResult =
+  { ok: true; id: string } | { ok: false; error: string } | { ok: false; existing: ReportRow; error: string }
 
 /**
  * Stores next year's report of `report`'s agency, carried over. When that year's report of
@@ -210,14 +238,22 @@ export async function createNextYear(report: Report, evenIfExists = false): Prom
   const result = nextYearReport(report)
   if (!result.ok) return result
   const next = result.report
-  const existing = await db.reports.where('[agency+year]').equals([next.agency, next.year]).filter((r) => !r.deletedAt).first()
+  const existing = await db.reports
+    .where('[agency+year]')
+    .equals([next.agency, next.year])
+    .filter((r) => !r.deletedAt)
+    .first()
   if (existing && !evenIfExists) return { ok: false, existing, error: `${reportTitle(existing)}已经存在` }
   await db.reports.add(next)
   return { ok: true, id: next.id }
 }
 
 /** Stores a compiled report of `agency` for the stored reports `ids` (refused ones left out). */
-export async function createCompiled(agency: string, ids: readonly string[], options: { year?: number; edition?: string } = {}): Promise<string | undefined> {
+export async function createCompiled(
+  agency: string,
+  ids: readonly string[],
+  options: { year?: number; edition?: string } = {},
+): Promise<string | undefined> {
   return db.transaction('rw', db.reports, async () => {
     const rows = (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
     const selection = chooseParts(rows, options)

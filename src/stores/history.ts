@@ -29,15 +29,23 @@ export const useHistoryStore = defineStore('history', () => {
     error.value = undefined
     if (!id) return
     subscriptions.push(
-      liveQuery(() => historyOf(id)).subscribe({ next: (v) => (versions.value = v), error: (e) => console.error('history', e) }),
-      liveQuery(() => db.reports.get(id)).subscribe({ next: (r) => (current.value = r), error: (e) => console.error('history', e) }),
+      liveQuery(() => historyOf(id)).subscribe({
+        next: (v) => (versions.value = v),
+        error: (e) => console.error('history', e),
+      }),
+      liveQuery(() => db.reports.get(id)).subscribe({
+        next: (r) => (current.value = r),
+        error: (e) => console.error('history', e),
+      }),
     )
   }
 
   const entries = computed(() => listVersions(versions.value, current.value))
   const selected = computed(() => versions.value.find((v) => v.id === selectedId.value))
   /** What the selected version holds differently from now, line by line. */
-  const differences = computed(() => (selected.value && current.value ? describeDiff(selected.value, current.value) : []))
+  const differences = computed(() =>
+    selected.value && current.value ? describeDiff(selected.value, current.value) : [],
+  )
   /** The table cells that differ between the selected version and now: for the grids to mark. */
   const changedCells = computed<ReadonlySet<CellKey>>(() =>
     selected.value && current.value ? new Set(diffContent(selected.value, current.value).cells) : new Set(),
@@ -70,5 +78,19 @@ export const useHistoryStore = defineStore('history', () => {
     }
   }
 
-  return { reportId, versions, current, entries, selectedId, selected, differences, changedCells, error, restoring, watch, select, restore }
+  return {
+    reportId,
+    versions,
+    current,
+    entries,
+    selectedId,
+    selected,
+    differences,
+    changedCells,
+    error,
+    restoring,
+    watch,
+    select,
+    restore,
+  }
 })

@@ -12,7 +12,9 @@ export const useReportsStore = defineStore('reports', () => {
   const loaded = computed(() => rows.value !== undefined)
   const byRecent = (a: ReportRow, b: ReportRow) => b.updatedAt - a.updatedAt
   const reports = computed(() => (rows.value ?? []).filter((r) => !r.deletedAt).sort(byRecent))
-  const bin = computed(() => (rows.value ?? []).filter((r) => r.deletedAt).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)))
+  const bin = computed(() =>
+    (rows.value ?? []).filter((r) => r.deletedAt).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
+  )
 
   // Every database change re-lists all reports: re-check only those that (or whose last year) changed.
   const statusCache = new Map<string, { key: string; status: ReportStatus }>()
@@ -50,7 +52,13 @@ export const useReportsStore = defineStore('reports', () => {
     const row = await db.reports.get(id)
     if (!row) return undefined
     const now = Date.now()
-    const copy: Report = { ...structuredClone(row), id: newId(), agency: `${row.agency}（副本）`, createdAt: now, updatedAt: now }
+    const copy: Report = {
+      ...structuredClone(row),
+      id: newId(),
+      agency: `${row.agency}（副本）`,
+      createdAt: now,
+      updatedAt: now,
+    }
     delete (copy as ReportRow).deletedAt
     await putReport(copy)
     return copy
@@ -59,7 +67,10 @@ export const useReportsStore = defineStore('reports', () => {
   /** Seeds the sample report the first time the app starts in this browser. */
   async function seedSample() {
     if (await getMeta<boolean>('seeded')) return
-    const [{ readExchangeData }, sample] = await Promise.all([import('@/domain/exchange'), import('@/sample/jining-cgj-2020.json')])
+    const [{ readExchangeData }, sample] = await Promise.all([
+      import('@/domain/exchange'),
+      import('@/sample/jining-cgj-2020.json'),
+    ])
     const read = readExchangeData(sample.default, 'jining-cgj-2020.json')
     if (read.ok) {
       const report = createReport(read.file.agency, read.file.year, read.file.edition)
@@ -71,5 +82,19 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
-  return { loaded, reports, bin, statuses, find, create, add, rename, duplicate, remove: moveToBin, restore: restoreFromBin, purge: purgeReport, seedSample }
+  return {
+    loaded,
+    reports,
+    bin,
+    statuses,
+    find,
+    create,
+    add,
+    rename,
+    duplicate,
+    remove: moveToBin,
+    restore: restoreFromBin,
+    purge: purgeReport,
+    seedSample,
+  }
 })

@@ -57,7 +57,9 @@ export const useSafetyStore = defineStore('safety', () => {
     try {
       return await createBackup()
     } catch (e) {
-      backupError.value = `备份失败：${storageErrorMessage(e).replace(/^保存失败：/, '').replace(/您的修改.*$/, '')}`
+      backupError.value = `备份失败：${storageErrorMessage(e)
+        .replace(/^保存失败：/, '')
+        .replace(/您的修改.*$/, '')}`
       return undefined
     } finally {
       busy.value = false
@@ -90,7 +92,9 @@ export const useSafetyStore = defineStore('safety', () => {
       restored.value = (await applyBackup(plan.value)).written
       plan.value = undefined
     } catch (e) {
-      restoreError.value = `恢复失败，数据库没有任何改变。${storageErrorMessage(e).replace(/^保存失败：/, '原因：').replace(/您的修改.*$/, '')}`
+      restoreError.value = `恢复失败，数据库没有任何改变。${storageErrorMessage(e)
+        .replace(/^保存失败：/, '原因：')
+        .replace(/您的修改.*$/, '')}`
     } finally {
       busy.value = false
     }
@@ -102,7 +106,23 @@ export const useSafetyStore = defineStore('safety', () => {
   }
 
   return {
-    dbState, recovered, offline, offlineReady, update, status, reminder, start, applyUpdate,
-    busy, backupError, backup, plan, restoreError, restored, readRestoreFile, confirmRestore, cancelRestore,
+    dbState,
+    recovered,
+    offline,
+    offlineReady,
+    update,
+    status,
+    reminder,
+    start,
+    applyUpdate,
+    busy,
+    backupError,
+    backup,
+    plan,
+    restoreError,
+    restored,
+    readRestoreFile,
+    confirmRestore,
+    cancelRestore,
   }
 })

@@ -21,7 +21,8 @@ export async function startOffline(hooks: OfflineHooks): Promise<'service-worker
   // Load every screen's code once the page is idle, in case this page is all there will be (no
   // service worker yet, or none possible). With a service worker the files come from its cache.
   // <html data-offline="preloaded"> says when it is done.
-  const idle = (cb: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 1000))
+  const idle = (cb: () => void) =>
+    'requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 1000)
   idle(() => void preloadAllChunks().then(() => (document.documentElement.dataset.offline = 'preloaded')))
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return 'preloaded'
   try {
@@ -51,7 +52,10 @@ export async function applyUpdate() {
  * needs no network. CSS is one file, loaded with the page (build.cssCodeSplit: false).
  * Resolves, with how many were added, when all have loaded.
  */
-export async function preloadAllChunks(doc: Document = document, base: string = import.meta.env.BASE_URL): Promise<number> {
+export async function preloadAllChunks(
+  doc: Document = document,
+  base: string = import.meta.env.BASE_URL,
+): Promise<number> {
   let files: unknown
   try {
     files = await (await fetch(base + CHUNKS_FILE)).json()
@@ -59,7 +63,11 @@ export async function preloadAllChunks(doc: Document = document, base: string = 
     return 0 // the dev server has no list (nor needs one)
   }
   if (!Array.isArray(files)) return 0
-  const present = new Set([...doc.querySelectorAll('link[href], script[src]')].map((e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src))
+  const present = new Set(
+    [...doc.querySelectorAll('link[href], script[src]')].map(
+      (e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src,
+    ),
+  )
   const loads: Promise<unknown>[] = []
   for (const file of files) {
     if (typeof file !== 'string' || !file.endsWith('.js')) continue

@@ -32,8 +32,13 @@ function cspPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) throw new Error('index.html has an inline script: the Content-Security-Policy forbids it')
-        const tag: HtmlTagDescriptor = { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }
+        if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html))
+          throw new Error('index.html has an inline script: the Content-Security-Policy forbids it')
+        const tag: HtmlTagDescriptor = {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        }
         return [tag]
       },
     },

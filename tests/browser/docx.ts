@@ -7,7 +7,11 @@ const cellXml = (text: string) => `<w:tc>${para(text)}</w:tc>`
 /** A minimal Word file: paragraphs and tables, as Word stores them (tables as w:tbl). */
 export function makeDocx(body: (string | string[][])[]): Buffer {
   const xml = body
-    .map((b) => (typeof b === 'string' ? para(b) : `<w:tbl>${b.map((row) => `<w:tr>${row.map(cellXml).join('')}</w:tr>`).join('')}</w:tbl>`))
+    .map((b) =>
+      typeof b === 'string'
+        ? para(b)
+        : `<w:tbl>${b.map((row) => `<w:tr>${row.map(cellXml).join('')}</w:tr>`).join('')}</w:tbl>`,
+    )
     .join('')
   const files = {
     '[Content_Types].xml': strToU8(

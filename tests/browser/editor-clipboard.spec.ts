@@ -23,7 +23,11 @@ test('a 3×4 block pasted from a spreadsheet fills the table; undo and redo take
   await expect(page.getByTestId('findings-summary')).toContainText('有')
 
   await page.keyboard.press('Control+z')
-  for (const [row, col] of [['deny_secret', 'natural'], ['deny_law', 'research'], ['deny_safety', 'nonprofit']] as const) {
+  for (const [row, col] of [
+    ['deny_secret', 'natural'],
+    ['deny_law', 'research'],
+    ['deny_safety', 'nonprofit'],
+  ] as const) {
     await expect(at(row, col)).toHaveText('0')
   }
   await expect(page.getByTestId('findings-summary')).toContainText('没有错误。')
@@ -74,7 +78,9 @@ test('a cell or a block copies out as tab-separated text', async ({ page }) => {
   // As a person does: copy once the block shows as selected.
   await expect(cell(page, 'requests', 'carried_in', 'natural')).toHaveClass(/cell-selected/)
   await page.keyboard.press('Control+c')
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1\t2\t0\t0\t0\t0\t3\r\n0\t0\t0\t0\t0\t0\t0\r\n')
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    '1\t2\t0\t0\t0\t0\t3\r\n0\t0\t0\t0\t0\t0\t0\r\n',
+  )
   await page.keyboard.press('ArrowDown')
   expect(await focusedCell(page)).toBe('open.total')
   await expect(cell(page, 'requests', 'new', 'natural')).not.toHaveClass(/cell-selected/)

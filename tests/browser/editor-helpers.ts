@@ -50,7 +50,8 @@ export async function imeType(page: Page, context: BrowserContext, code: string,
   const cdp = await context.newCDPSession(page)
   const key = { key: 'Process', code, windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 }
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key })
-  for (const text of compose) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
+  for (const text of compose)
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
   await cdp.send('Input.insertText', { text: commit })
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key })
   await cdp.detach()

@@ -7,7 +7,9 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 test('the 2019 editor reads as the official form, in Chinese, without sideways scrolling', async ({ page }) => {
   await openSample(page)
   await expect(page.getByRole('heading', { name: '三、收到和处理政府信息公开申请情况' })).toBeVisible()
-  await expect(page.locator('[data-table=requests]:has([row-id])')).toContainText('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）')
+  await expect(page.locator('[data-table=requests]:has([row-id])')).toContainText(
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  )
   await expect(page.locator('[data-table=active]:has([row-id])')).toContainText('第二十条第（九）项')
   await expect(page.locator('[data-table=active]:has([row-id])')).toContainText('采购总金额（万元）')
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
@@ -26,7 +28,9 @@ test('the 2021 editor reads as the official form, in Chinese, without sideways s
   await cell(page, 'active', 'penalty', 'decisions').click()
   await page.keyboard.type('132')
   await page.keyboard.press('Enter')
-  await expect(page.locator('[data-table=requests]:has([row-id])')).toContainText('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')
+  await expect(page.locator('[data-table=requests]:has([row-id])')).toContainText(
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  )
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   await page.mouse.move(0, 0)
   await page.screenshot({ path: 'test-results/editor-2021.png', fullPage: true })

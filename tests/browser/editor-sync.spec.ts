@@ -35,7 +35,9 @@ test('two pages on one report see each other’s edits, and neither overwrites t
   await expect(cell(page, 'requests', 'carried_out', 'natural')).toHaveText('6')
 })
 
-test('a write the browser refuses is shown at once with advice; the edit stays and is saved when it can be', async ({ page }) => {
+test('a write the browser refuses is shown at once with advice; the edit stays and is saved when it can be', async ({
+  page,
+}) => {
   await openSample(page)
   // The browser's storage is full: every IndexedDB write fails as it would then.
   await page.evaluate(() => {

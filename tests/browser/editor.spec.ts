@@ -8,10 +8,30 @@ const SAMPLE_REQUESTS: Record<string, string[]> = {
   carried_out: ['1', '0', '0', '0', '0', '0'],
 }
 const REQUEST_ROWS_2021 = [
-  'new', 'carried_in', 'open', 'partial', 'deny_secret', 'deny_law', 'deny_safety', 'deny_third_party',
-  'deny_internal', 'deny_process', 'deny_case_file', 'deny_query', 'none_not_held', 'none_needs_creation',
-  'none_unclear', 'skip_petition', 'skip_repeat', 'skip_publication', 'skip_excessive', 'skip_confirm',
-  'other_no_correction', 'other_no_fee', 'other_misc', 'carried_out',
+  'new',
+  'carried_in',
+  'open',
+  'partial',
+  'deny_secret',
+  'deny_law',
+  'deny_safety',
+  'deny_third_party',
+  'deny_internal',
+  'deny_process',
+  'deny_case_file',
+  'deny_query',
+  'none_not_held',
+  'none_needs_creation',
+  'none_unclear',
+  'skip_petition',
+  'skip_repeat',
+  'skip_publication',
+  'skip_excessive',
+  'skip_confirm',
+  'other_no_correction',
+  'other_no_fee',
+  'other_misc',
+  'carried_out',
 ]
 const ZEROS = ['0', '0', '0', '0', '0', '0']
 
@@ -22,7 +42,12 @@ test('a 2021 report typed in by keyboard adds up, and a broken 勾稽关系 show
   await test.step('enter the sample report’s numbers by keyboard', async () => {
     await typeRow(page, 'active', 'rules', 'issued', ['0', '0', '0'])
     await typeRow(page, 'active', 'normative', 'issued', ['0', '0', '0'])
-    for (const [row, v] of [['licensing', '0'], ['penalty', '132'], ['enforcement', '0'], ['fees', '0']] as const) {
+    for (const [row, v] of [
+      ['licensing', '0'],
+      ['penalty', '132'],
+      ['enforcement', '0'],
+      ['fees', '0'],
+    ] as const) {
       await typeRow(page, 'active', row, row === 'fees' ? 'amount' : 'decisions', [v])
     }
     for (const row of REQUEST_ROWS_2021) await typeRow(page, 'requests', row, 'natural', SAMPLE_REQUESTS[row] ?? ZEROS)
@@ -74,7 +99,9 @@ test('a 2021 report typed in by keyboard adds up, and a broken 勾稽关系 show
   })
 })
 
-test('keys work as in Excel: type to replace, Enter down, Tab right, arrows, Delete, Escape, undo', async ({ page }) => {
+test('keys work as in Excel: type to replace, Enter down, Tab right, arrows, Delete, Escape, undo', async ({
+  page,
+}) => {
   await openSample(page)
   const at = (row: string, col: string) => cell(page, 'requests', row, col)
   await at('new', 'natural').click()
@@ -132,7 +159,10 @@ test('keys work as in Excel: type to replace, Enter down, Tab right, arrows, Del
   await expect(at('new', 'total')).toHaveClass(/cell-computed/)
 })
 
-test('typed values are read like the paper form: 减3, full-width digits, units; nonsense is refused', async ({ page, context }) => {
+test('typed values are read like the paper form: 减3, full-width digits, units; nonsense is refused', async ({
+  page,
+  context,
+}) => {
   await createReport(page, '测试区司法局', 2020)
   // 减 comes from an input method (a "Process" key, then the composed text).
   const change = cell(page, 'active', 'penalty', 'change')

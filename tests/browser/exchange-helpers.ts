@@ -25,7 +25,11 @@ export function random(seed: number) {
  * (amounts with decimals, changes of either sign) but those in `omit`, totals written as a
  * writer does.
  */
-export function departmentFile(agency: string, seed: number, options: { year?: number; edition?: string; omit?: string[] } = {}) {
+export function departmentFile(
+  agency: string,
+  seed: number,
+  options: { year?: number; edition?: string; omit?: string[] } = {},
+) {
   const edition = getEdition(options.edition ?? '2021')
   const next = random(seed)
   const values: Record<string, number> = {}
@@ -55,11 +59,18 @@ export function departmentFile(agency: string, seed: number, options: { year?: n
   }
 }
 
-export const asFile = (name: string, data: unknown): FileSpec => ({ name, content: typeof data === 'string' ? data : JSON.stringify(data, null, 2) })
+export const asFile = (name: string, data: unknown): FileSpec => ({
+  name,
+  content: typeof data === 'string' ? data : JSON.stringify(data, null, 2),
+})
 
 export async function chooseFiles(page: Page, testId: string, files: FileSpec[]) {
   await page.getByTestId(testId).setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content, 'utf8') })),
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/json',
+      buffer: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content, 'utf8'),
+    })),
   )
 }
 
@@ -99,5 +110,8 @@ export async function downloaded(download: Download): Promise<Buffer> {
 }
 
 export function listItem(page: Page, title: string) {
-  return page.getByTestId('report-list').locator('li').filter({ has: page.getByRole('link', { name: title, exact: true }) })
+  return page
+    .getByTestId('report-list')
+    .locator('li')
+    .filter({ has: page.getByRole('link', { name: title, exact: true }) })
 }

@@ -4,7 +4,16 @@ import { expect, test } from '@playwright/test'
 import { chineseRenders } from './helpers'
 import { editorReady } from './editor-helpers'
 import {
-  KIND, SAMPLE_TITLE, asFile, closeSummary, departmentFile, downloaded, importFiles, listItem, storedRows, waitForSample,
+  KIND,
+  SAMPLE_TITLE,
+  asFile,
+  closeSummary,
+  departmentFile,
+  downloaded,
+  importFiles,
+  listItem,
+  storedRows,
+  waitForSample,
 } from './exchange-helpers'
 
 const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/jining-cgj-2020.json', import.meta.url), 'utf8'))
@@ -18,7 +27,10 @@ async function exportFromHome(page: import('@playwright/test').Page, titles: str
   return download
 }
 
-test('the sample exported and imported into a fresh browser profile keeps every value and text', async ({ page, browser }) => {
+test('the sample exported and imported into a fresh browser profile keeps every value and text', async ({
+  page,
+  browser,
+}) => {
   await waitForSample(page)
   const download = await exportFromHome(page, [SAMPLE_TITLE])
   expect(download.suggestedFilename()).toBe('济宁市城市管理局-2020年政府信息公开工作年度报告.json')
@@ -53,11 +65,15 @@ test('the sample exported and imported into a fresh browser profile keeps every 
   await fresh.close()
 })
 
-test('a batch of 20 files: 16 imported, 2 mistakes shown, 4 refused with reasons, nothing stored changed', async ({ page }) => {
+test('a batch of 20 files: 16 imported, 2 mistakes shown, 4 refused with reasons, nothing stored changed', async ({
+  page,
+}) => {
   await waitForSample(page)
   const before = await storedRows(page)
 
-  const good = Array.from({ length: 14 }, (_, i) => asFile(`dept-${i + 1}.json`, departmentFile(`某市第${i + 1}局`, i + 1)))
+  const good = Array.from({ length: 14 }, (_, i) =>
+    asFile(`dept-${i + 1}.json`, departmentFile(`某市第${i + 1}局`, i + 1)),
+  )
   const negative = departmentFile('某市负数局', 101)
   negative.values['active.rules.issued'] = -3
   const wrongTotal = departmentFile('某市总计局', 102)
@@ -85,10 +101,18 @@ test('a batch of 20 files: 16 imported, 2 mistakes shown, 4 refused with reasons
   await expect(summary.getByTestId('import-totals')).toContainText('共 20 个文件：已导入 16 个，未导入 4 个。')
   await expect(summary.locator('[data-status=refused]')).toHaveCount(4)
   const result = (name: string) => summary.getByTestId('import-result').filter({ hasText: name })
-  await expect(result('broken-not-json.json')).toContainText('文件“broken-not-json.json”：不是有效的 JSON 文件，无法读取')
-  await expect(result('broken-wrong-kind.json')).toContainText('文件“broken-wrong-kind.json”：kind 的值“"something-else"”不对')
-  await expect(result('broken-lacking-key.json')).toContainText('文件“broken-lacking-key.json”：values 中的“active.rules.made”不是2021年版格式的单元格')
-  await expect(result('broken-not-number.json')).toContainText('文件“broken-not-number.json”：values.requests.new.natural 的值“"3"”不是数字')
+  await expect(result('broken-not-json.json')).toContainText(
+    '文件“broken-not-json.json”：不是有效的 JSON 文件，无法读取',
+  )
+  await expect(result('broken-wrong-kind.json')).toContainText(
+    '文件“broken-wrong-kind.json”：kind 的值“"something-else"”不对',
+  )
+  await expect(result('broken-lacking-key.json')).toContainText(
+    '文件“broken-lacking-key.json”：values 中的“active.rules.made”不是2021年版格式的单元格',
+  )
+  await expect(result('broken-not-number.json')).toContainText(
+    '文件“broken-not-number.json”：values.requests.new.natural 的值“"3"”不是数字',
+  )
   // The stated total that disagrees, with both numbers.
   await expect(result('mistake-total.json').getByTestId('total-mismatch')).toContainText(
     `三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 总计：文件写明 ${stated + 5}，各项之和为 ${stated}`,
@@ -148,7 +172,9 @@ test('a duplicate asks: keep both, then replace (the replaced one restorable), o
   await expect(page.getByTestId('recycle-bin')).toContainText(title)
   const live = (await storedRows(page)).filter((r) => r.agency === '某市重复局' && !r.deletedAt)
   const natural = (r: Record<string, unknown>) => (r.values as Record<string, number>)['requests.new.natural']
-  expect(live.map(natural).sort()).toEqual([first.values['requests.new.natural'], third.values['requests.new.natural']].sort())
+  expect(live.map(natural).sort()).toEqual(
+    [first.values['requests.new.natural'], third.values['requests.new.natural']].sort(),
+  )
 
   // Restorable.
   await page.getByTestId('recycle-bin').getByRole('button', { name: '恢复' }).click()
@@ -202,17 +228,32 @@ test('markup in a file shows as text everywhere and never runs', async ({ page }
   expect(dialogs).toEqual([])
 })
 
-test('several reports export as one zip; a table exports as CSV with a byte-order mark; next year carries 上年结转', async ({ page }) => {
+test('several reports export as one zip; a table exports as CSV with a byte-order mark; next year carries 上年结转', async ({
+  page,
+}) => {
   await waitForSample(page)
-  await importFiles(page, [asFile('a.json', departmentFile('某市甲局', 1)), asFile('b.json', departmentFile('某市乙局', 2))])
+  await importFiles(page, [
+    asFile('a.json', departmentFile('某市甲局', 1)),
+    asFile('b.json', departmentFile('某市乙局', 2)),
+  ])
   await closeSummary(page)
-  const download = await exportFromHome(page, [SAMPLE_TITLE, '某市甲局2022年政府信息公开工作年度报告', '某市乙局2022年政府信息公开工作年度报告'], true)
+  const download = await exportFromHome(
+    page,
+    [SAMPLE_TITLE, '某市甲局2022年政府信息公开工作年度报告', '某市乙局2022年政府信息公开工作年度报告'],
+    true,
+  )
   expect(download.suggestedFilename()).toMatch(/^政府信息公开工作年度报告（3份）-\d{4}-\d\d-\d\d\.zip$/)
   const zip = unzipSync(new Uint8Array(await downloaded(download)))
-  expect(Object.keys(zip).sort()).toEqual([
-    '某市乙局-2022年政府信息公开工作年度报告.json', '某市甲局-2022年政府信息公开工作年度报告.json', '济宁市城市管理局-2020年政府信息公开工作年度报告.json',
-  ].sort())
-  expect(JSON.parse(strFromU8(zip['济宁市城市管理局-2020年政府信息公开工作年度报告.json']!)).values).toEqual(FIXTURE.values)
+  expect(Object.keys(zip).sort()).toEqual(
+    [
+      '某市乙局-2022年政府信息公开工作年度报告.json',
+      '某市甲局-2022年政府信息公开工作年度报告.json',
+      '济宁市城市管理局-2020年政府信息公开工作年度报告.json',
+    ].sort(),
+  )
+  expect(JSON.parse(strFromU8(zip['济宁市城市管理局-2020年政府信息公开工作年度报告.json']!)).values).toEqual(
+    FIXTURE.values,
+  )
 
   // 新建下一年度 from the sample.
   await page.getByTestId('report-list').getByRole('link', { name: SAMPLE_TITLE }).click()
@@ -244,8 +285,13 @@ test('several reports export as one zip; a table exports as CSV with a byte-orde
   await toolbar.getByRole('button', { name: '导出', exact: true }).click()
   const json = JSON.parse((await downloaded(await jsonDownload)).toString('utf8'))
   expect(json.values).toEqual({
-    'requests.carried_in.natural': 1, 'requests.carried_in.commercial': 0, 'requests.carried_in.research': 0, 'requests.carried_in.nonprofit': 0,
-    'requests.carried_in.legal': 0, 'requests.carried_in.other_org': 0, 'requests.carried_in.total': 1,
+    'requests.carried_in.natural': 1,
+    'requests.carried_in.commercial': 0,
+    'requests.carried_in.research': 0,
+    'requests.carried_in.nonprofit': 0,
+    'requests.carried_in.legal': 0,
+    'requests.carried_in.other_org': 0,
+    'requests.carried_in.total': 1,
   })
   expect(json.texts).toEqual({ overview: '', problems: '', other: '' })
 
@@ -263,7 +309,11 @@ test('a file too large or nested too deep is refused without freezing the page',
   await waitForSample(page)
   const huge = Buffer.alloc(6 * 1024 * 1024, 0x20)
   const deep = `{"kind":"${KIND}","schemaVersion":1,"values":${'['.repeat(200_000)}${']'.repeat(200_000)}}`
-  await importFiles(page, [{ name: 'huge.json', content: huge }, asFile('deep.json', deep), asFile('ok.json', departmentFile('某市正常局', 9))])
+  await importFiles(page, [
+    { name: 'huge.json', content: huge },
+    asFile('deep.json', deep),
+    asFile('ok.json', departmentFile('某市正常局', 9)),
+  ])
   const summary = page.getByTestId('import-summary')
   await expect(summary.getByTestId('import-totals')).toContainText('共 3 个文件：已导入 1 个，未导入 2 个。')
   await expect(summary).toContainText('文件“huge.json”：文件大小 6.0 MB，超过 5.0 MB，不是年度报告交换文件，未导入')
@@ -278,8 +328,17 @@ test('import, export and compile code is not in the first page’s bundle', () =
   const files = [...head.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!)
   expect(files.length).toBeGreaterThan(0)
   const first = files.map((f) => readFileSync(new URL(`../../dist/${f}`, import.meta.url), 'utf8')).join('\n')
-  // Text only the lazily loaded modules hold: the import store, compiling, carrying over, CSV, the summary, the compile view, fflate.
-  const lazy = ['正在导入上一批文件', '不能重复计入', '文字部分未结转', '没有表格', '导入结果', '生成汇总报告', 'invalid zip data']
+  // Text only the lazily loaded modules hold: the import store, compiling, carrying over, CSV, the summary,
+  // the compile view, fflate.
+  const lazy = [
+    '正在导入上一批文件',
+    '不能重复计入',
+    '文字部分未结转',
+    '没有表格',
+    '导入结果',
+    '生成汇总报告',
+    'invalid zip data',
+  ]
   expect(lazy.filter((t) => first.includes(t))).toEqual([])
   // …while the home page's panel that starts them is there.
   expect(first).toContain('交换与汇总')

@@ -3,7 +3,9 @@ import { editorReady } from './editor-helpers'
 
 const title = (agency: string, year: number) => `${agency}${year}年政府信息公开工作年度报告`
 
-test('a new report takes its edition from the year, which can be changed; years before 2019 are refused', async ({ page }) => {
+test('a new report takes its edition from the year, which can be changed; years before 2019 are refused', async ({
+  page,
+}) => {
   await page.goto('/')
   const year = page.getByLabel('年度')
   const edition = page.getByLabel('格式版本')
@@ -27,14 +29,19 @@ test('a new report takes its edition from the year, which can be changed; years 
   await expect(page.locator('[data-table=active] [row-id=penalty] [col-id=change]')).toBeVisible()
 
   await page.getByRole('link', { name: '我的年度报告' }).click()
-  const item = page.getByTestId('report-list').locator('li').filter({ hasText: title('测试市水利局', 2021) })
+  const item = page
+    .getByTestId('report-list')
+    .locator('li')
+    .filter({ hasText: title('测试市水利局', 2021) })
   await expect(item).toContainText('2019年版格式')
   // Its status at a glance: every cell still blank.
   await expect(item.getByTestId('report-status')).toContainText('错误 0')
   await expect(item.getByTestId('report-status')).toContainText(/空白 [1-9]\d*/)
 })
 
-test('reports are renamed, duplicated, deleted to the recycle bin, restored, and destroyed only on a second click', async ({ page }) => {
+test('reports are renamed, duplicated, deleted to the recycle bin, restored, and destroyed only on a second click', async ({
+  page,
+}) => {
   await page.goto('/')
   const list = page.getByTestId('report-list')
   const sample = title('济宁市城市管理局', 2020)
@@ -79,7 +86,10 @@ test('reports are renamed, duplicated, deleted to the recycle bin, restored, and
 
 test('a report’s status follows its errors, warnings and blanks', async ({ page }) => {
   await page.goto('/')
-  const sample = page.getByTestId('report-list').locator('li').filter({ hasText: title('济宁市城市管理局', 2020) })
+  const sample = page
+    .getByTestId('report-list')
+    .locator('li')
+    .filter({ hasText: title('济宁市城市管理局', 2020) })
   await sample.getByRole('link').click()
   await editorReady(page)
   const natural = page.locator('[data-table=requests] [row-id=new] [col-id=natural]')
@@ -87,7 +97,11 @@ test('a report’s status follows its errors, warnings and blanks', async ({ pag
   await page.keyboard.press('Delete')
   await expect(page.getByTestId('save-state')).toHaveText('已保存')
   await page.getByRole('link', { name: '我的年度报告' }).click()
-  const status = page.getByTestId('report-list').locator('li').filter({ hasText: title('济宁市城市管理局', 2020) }).getByTestId('report-status')
+  const status = page
+    .getByTestId('report-list')
+    .locator('li')
+    .filter({ hasText: title('济宁市城市管理局', 2020) })
+    .getByTestId('report-status')
   await expect(status).toContainText('错误 2')
   await expect(status).toContainText('空白 1')
 })

@@ -43,20 +43,32 @@ interface Pdf {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 const decode = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (ENTITIES[e] ?? m),
+    e.startsWith('#x')
+      ? String.fromCodePoint(parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (ENTITIES[e] ?? m),
   )
 
 function readPdf(file: string): Pdf {
   const xml = execFileSync('pdftotext', ['-raw', '-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
   const pdf: Pdf = { pages: [], body: [], foot: [] }
-  const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
+  const re =
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
   for (const m of xml.matchAll(re)) {
     if (m[1]) {
       pdf.pages.push({ width: Number(m[1]), height: Number(m[2]) })
       pdf.foot.push([])
       continue
     }
-    const word: Word = { text: decode(m[7]!), page: pdf.pages.length, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]) }
+    const word: Word = {
+      text: decode(m[7]!),
+      page: pdf.pages.length,
+      xMin: Number(m[3]),
+      yMin: Number(m[4]),
+      xMax: Number(m[5]),
+      yMax: Number(m[6]),
+    }
     if (cy(word) > FOOT_Y) pdf.foot[word.page - 1]!.push(word)
     else pdf.body.push(word)
   }
@@ -119,13 +131,21 @@ interface Item {
 function printed(edition: EditionDef, cell: string, value: number | undefined): string {
   if (value === undefined) return ''
   const [t, , c] = cell.split('.')
-  const column = tablesOf(edition).find((x) => x.key === t)!.blocks.flatMap((b) => b.columns).find((x) => x.key === c)!
+  const column = tablesOf(edition)
+    .find((x) => x.key === t)!
+    .blocks.flatMap((b) => b.columns)
+    .find((x) => x.key === c)!
   const text = String(value)
   return column.kind === 'amount' && column.unit && !column.label.includes(column.unit) ? `${text}${column.unit}` : text
 }
 
 /** Title, headings, paragraphs, block headings, row labels and values, in reading order. */
-function expectedItems(edition: EditionDef, title: string, texts: Record<string, string>, values: Record<string, number>): Item[] {
+function expectedItems(
+  edition: EditionDef,
+  title: string,
+  texts: Record<string, string>,
+  values: Record<string, number>,
+): Item[] {
   const items: Item[] = [{ text: title }]
   for (const part of edition.parts) {
     if (part.kind === 'text') {
@@ -169,7 +189,10 @@ function headerLabels(table: TableDef): Map<string, number> {
   for (const block of table.blocks) {
     const seen = new Set<string>()
     for (const c of block.columns) {
-      const chain = [...(table.columnsCaption && c.groups?.[0] !== table.columnsCaption ? [table.columnsCaption] : []), ...(c.groups ?? [])]
+      const chain = [
+        ...(table.columnsCaption && c.groups?.[0] !== table.columnsCaption ? [table.columnsCaption] : []),
+        ...(c.groups ?? []),
+      ]
       chain.forEach((g, k) => {
         const id = chain.slice(0, k + 1).join('›')
         if (!seen.has(id)) add(g)
@@ -199,7 +222,9 @@ async function printToPdf(page: Page, id: string, name: string): Promise<string>
   expect(await chineseRenders(page)).toBe(true)
   // No table is wider than the paper's text area.
   const overflow = await page.evaluate(() =>
-    [...document.querySelectorAll('.print-doc table')].map((t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth),
+    [...document.querySelectorAll('.print-doc table')].map(
+      (t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth,
+    ),
   )
   for (const o of overflow) expect(o).toBeLessThanOrEqual(0)
   mkdirSync(OUT, { recursive: true })
@@ -220,12 +245,19 @@ function checkPrinted(file: string, edition: EditionDef, items: Item[]): Printed
   expect(pdf.foot.map((f) => f.map((w) => w.text).join(''))).toEqual(pdf.pages.map((_, i) => `—${i + 1}—`))
   // Nothing outside the text area: no table cut at the right edge.
   for (const w of pdf.body) {
-    expect.soft(w.xMax, `“${w.text}” on page ${w.page} runs into the right margin`).toBeLessThanOrEqual(CONTENT.right + 1)
-    expect.soft(w.xMin, `“${w.text}” on page ${w.page} runs into the left margin`).toBeGreaterThanOrEqual(CONTENT.left - 1)
+    expect
+      .soft(w.xMax, `“${w.text}” on page ${w.page} runs into the right margin`)
+      .toBeLessThanOrEqual(CONTENT.right + 1)
+    expect
+      .soft(w.xMin, `“${w.text}” on page ${w.page} runs into the left margin`)
+      .toBeGreaterThanOrEqual(CONTENT.left - 1)
     expect.soft(cy(w), `“${w.text}” on page ${w.page} runs into the top margin`).toBeGreaterThanOrEqual(CONTENT.top)
   }
   // Every heading, paragraph, row label and value, in order.
-  const { matches, missing } = findInOrder(pdf.body, items.map((i) => i.text))
+  const { matches, missing } = findInOrder(
+    pdf.body,
+    items.map((i) => i.text),
+  )
   expect(missing, 'printed text missing or out of order').toEqual([])
 
   // No row split across pages: a row's label and values are on one page.
@@ -248,16 +280,28 @@ function checkPrinted(file: string, edition: EditionDef, items: Item[]): Printed
     const first = matches[idx[0]!]!
     const last = matches[idx.at(-1)!]!
     const heading = matches[headingAt]!
-    const header = pdf.body.slice(heading.to, first.from).map((w) => squeeze(w.text)).join('')
-    for (const [label, n] of labels) expect(occurrences(header, squeeze(label)), `${table.key} header: ${label}`).toBeGreaterThanOrEqual(n)
+    const header = pdf.body
+      .slice(heading.to, first.from)
+      .map((w) => squeeze(w.text))
+      .join('')
+    for (const [label, n] of labels)
+      expect(occurrences(header, squeeze(label)), `${table.key} header: ${label}`).toBeGreaterThanOrEqual(n)
     const firstPage = pdf.body[first.from]!.page
     const lastPage = pdf.body[last.to - 1]!.page
     for (let p = firstPage + 1; p <= lastPage; p++) {
       const start = pdf.body.findIndex((w) => w.page === p)
       const firstRowOnPage = idx.map((i) => matches[i]!).find((m) => pdf.body[m.from]!.page === p)!
-      const top = pdf.body.slice(start, firstRowOnPage.from).map((w) => squeeze(w.text)).join('')
-      if (table.note) expect(top.startsWith(squeeze(table.note)), `${table.key} on page ${p} starts with its header`).toBe(true)
-      for (const [label, n] of labels) expect(occurrences(top, squeeze(label)), `${table.key} header repeated on page ${p}: ${label}`).toBeGreaterThanOrEqual(n)
+      const top = pdf.body
+        .slice(start, firstRowOnPage.from)
+        .map((w) => squeeze(w.text))
+        .join('')
+      if (table.note)
+        expect(top.startsWith(squeeze(table.note)), `${table.key} on page ${p} starts with its header`).toBe(true)
+      for (const [label, n] of labels)
+        expect(
+          occurrences(top, squeeze(label)),
+          `${table.key} header repeated on page ${p}: ${label}`,
+        ).toBeGreaterThanOrEqual(n)
     }
   }
   return { pdf, file, matches, items }
@@ -265,7 +309,9 @@ function checkPrinted(file: string, edition: EditionDef, items: Item[]): Printed
 
 /** Page range a table's rows are printed on. */
 function tablePages(p: Printed, table: string): [number, number] {
-  const ms = p.items.map((it, i) => (it.table === table ? p.matches[i]! : undefined)).filter((m): m is Match => Boolean(m))
+  const ms = p.items
+    .map((it, i) => (it.table === table ? p.matches[i]! : undefined))
+    .filter((m): m is Match => Boolean(m))
   return [p.pdf.body[ms[0]!.from]!.page, p.pdf.body[ms.at(-1)!.to - 1]!.page]
 }
 
@@ -309,17 +355,32 @@ async function putReport(page: Page, report: object) {
 
 async function sampleId(page: Page) {
   await page.goto('/')
-  await expect(page.getByTestId('report-list').getByText(`${SAMPLE_AGENCY}2020年政府信息公开工作年度报告`)).toBeVisible()
+  await expect(
+    page.getByTestId('report-list').getByText(`${SAMPLE_AGENCY}2020年政府信息公开工作年度报告`),
+  ).toBeVisible()
   return idOf(page, SAMPLE_AGENCY)
 }
 
 // ---------------------------------------------------------------------------------------------
 
-test('the sample report prints as the official document: every heading, label and value, in order, on A4', async ({ page }) => {
-  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { edition: string; agency: string; year: number; values: Record<string, number>; texts: Record<string, string> }
+test('the sample report prints as the official document: every heading, label and value, in order, on A4', async ({
+  page,
+}) => {
+  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
+    edition: string
+    agency: string
+    year: number
+    values: Record<string, number>
+    texts: Record<string, string>
+  }
   const edition = getEdition(fixture.edition)
   const file = await printToPdf(page, await sampleId(page), 'sample')
-  const items = expectedItems(edition, `${fixture.agency}${fixture.year}年政府信息公开工作年度报告`, fixture.texts, fixture.values)
+  const items = expectedItems(
+    edition,
+    `${fixture.agency}${fixture.year}年政府信息公开工作年度报告`,
+    fixture.texts,
+    fixture.values,
+  )
   // The published report's own figures (totals included) print, e.g. 66.36万元 and －2 as -2.
   expect(items.map((i) => i.text)).toContain('66.36万元')
   expect(items.map((i) => i.text)).toContain('-2')
@@ -351,29 +412,47 @@ test('a 2021 report with a distinct number in every cell prints each number in i
     let n = base[table.key]!
     for (const block of table.blocks)
       for (const row of block.rows)
-        for (const c of block.columns) if (!row.sumOf && !c.sumOf) values[`${table.key}.${row.key}.${c.key}`] = c.kind === 'amount' ? 12.3456 : n++
+        for (const c of block.columns)
+          if (!row.sumOf && !c.sumOf) values[`${table.key}.${row.key}.${c.key}`] = c.kind === 'amount' ? 12.3456 : n++
   }
   const all = { ...values }
   const requests = tablesOf(edition).find((t) => t.key === 'requests')!.blocks[0]!
   const applicants = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org']
   const outcomes = requests.rows.find((r) => r.key === 'handled_total')!.sumOf!
-  for (const r of requests.rows) if (r.key !== 'handled_total') all[`requests.${r.key}.total`] = applicants.reduce((s, c) => s + values[`requests.${r.key}.${c}`]!, 0)
-  for (const c of [...applicants, 'total']) all[`requests.handled_total.${c}`] = outcomes.reduce((s, r) => s + all[`requests.${r}.${c}`]!, 0)
+  for (const r of requests.rows)
+    if (r.key !== 'handled_total')
+      all[`requests.${r.key}.total`] = applicants.reduce((s, c) => s + values[`requests.${r.key}.${c}`]!, 0)
+  for (const c of [...applicants, 'total'])
+    all[`requests.handled_total.${c}`] = outcomes.reduce((s, r) => s + all[`requests.${r}.${c}`]!, 0)
   for (const g of ['review', 'direct', 'after_review'])
-    all[`appeals.cases.${g}_total`] = ['upheld', 'corrected', 'other', 'pending'].reduce((s, k) => s + values[`appeals.cases.${g}_${k}`]!, 0)
+    all[`appeals.cases.${g}_total`] = ['upheld', 'corrected', 'other', 'pending'].reduce(
+      (s, k) => s + values[`appeals.cases.${g}_${k}`]!,
+      0,
+    )
   const shown = Object.keys(all).map((k) => printed(edition, k, all[k]))
   expect(new Set(shown).size, 'the test numbers are all different').toBe(shown.length)
   expect(shown).not.toContain('2021')
 
   const texts = {
-    overview: '本机关认真贯彻政府信息公开条例，全年工作情况总体平稳。\n这是总体情况的第二段，用于检查段落的首行缩进与分段。',
+    overview:
+      '本机关认真贯彻政府信息公开条例，全年工作情况总体平稳。\n这是总体情况的第二段，用于检查段落的首行缩进与分段。',
     problems: '存在的主要问题是队伍业务能力仍需加强。\n改进措施是加强培训。',
     other: '本机关本年度未收取信息处理费。',
   }
   const now = Date.now()
   const agency = '某某市测试局'
   // A compiled (汇总) report prints through the same view.
-  await putReport(page, { id: 'print-2021-distinct', agency, year: 2021, edition: '2021', values, texts, createdAt: now, updatedAt: now, compiledFrom: ['a', 'b'] })
+  await putReport(page, {
+    id: 'print-2021-distinct',
+    agency,
+    year: 2021,
+    edition: '2021',
+    values,
+    texts,
+    createdAt: now,
+    updatedAt: now,
+    compiledFrom: ['a', 'b'],
+  })
   const file = await printToPdf(page, 'print-2021-distinct', 'distinct-2021')
   const items = expectedItems(edition, `${agency}2021年政府信息公开工作年度报告`, texts, all)
   expect(items.filter((i) => i.cell)).toHaveLength(Object.keys(all).length)
@@ -417,7 +496,9 @@ test('a 2021 report with a distinct number in every cell prints each number in i
   await expect(page.getByTestId('print-warning')).not.toContainText('空白')
 })
 
-test('print from the editor: a report with blanks warns first; 仍然打印 opens the print dialog, 返回修改 goes back', async ({ page }) => {
+test('print from the editor: a report with blanks warns first; 仍然打印 opens the print dialog, 返回修改 goes back', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     ;(window as unknown as { printed: number }).printed = 0
     window.print = () => void (window as unknown as { printed: number }).printed++

@@ -23,7 +23,10 @@ async function putMeta(page: Page, key: string, value: unknown) {
   )
 }
 
-test('one file holds every report, the recycle bin and the history, and restores them in another browser', async ({ browser, page }) => {
+test('one file holds every report, the recycle bin and the history, and restores them in another browser', async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(90_000)
   // This browser: the sample edited (so it has versions), a report in the recycle bin.
   await home(page)
@@ -36,7 +39,12 @@ test('one file holds every report, the recycle bin and the history, and restores
   await page.getByRole('button', { name: '新建报告' }).click()
   await expect(page.locator('.editor[data-ready]')).toBeVisible()
   await page.goto('/')
-  await page.getByTestId('report-list').locator('li').filter({ hasText: '将被删除的局' }).getByRole('button', { name: '删除' }).click()
+  await page
+    .getByTestId('report-list')
+    .locator('li')
+    .filter({ hasText: '将被删除的局' })
+    .getByRole('button', { name: '删除' })
+    .click()
   await expect(page.getByTestId('recycle-bin')).toContainText('将被删除的局')
 
   const panel = page.getByTestId('backup-panel')
@@ -55,9 +63,13 @@ test('one file holds every report, the recycle bin and the history, and restores
   const there = await other.newPage()
   await home(there)
   const ownSample = await sampleId(there)
-  await there.getByTestId('restore-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: file })
+  await there
+    .getByTestId('restore-input')
+    .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: file })
   const plan = there.getByTestId('restore-plan')
-  await expect(plan).toContainText(`含 ${reportsHere.length} 份报告（其中 1 份在回收站）、${historyHere.length} 个历史版本`)
+  await expect(plan).toContainText(
+    `含 ${reportsHere.length} 份报告（其中 1 份在回收站）、${historyHere.length} 个历史版本`,
+  )
   await expect(plan).toContainText('将新增 2 份、替换 0 份；本机另有 1 份报告不在备份中，保持不变')
   await expect(plan).toContainText('本机另有一份同名同年度的报告，两份都会保留')
   // Nothing written before the person confirms.
@@ -79,13 +91,19 @@ test('one file holds every report, the recycle bin and the history, and restores
 test('a file that is not a backup is refused with a message and changes nothing', async ({ page }) => {
   await home(page)
   const before = await rawReports(page)
-  await page.getByTestId('restore-input').setInputFiles({ name: '报告.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"gov-info-disclosure-annual-report"}') })
+  await page.getByTestId('restore-input').setInputFiles({
+    name: '报告.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"kind":"gov-info-disclosure-annual-report"}'),
+  })
   await expect(page.getByTestId('restore-error')).toContainText('备份文件“报告.json”：这是单份报告的交换文件')
   await expect(page.getByTestId('restore-plan')).toBeHidden()
   expect(await rawReports(page)).toEqual(before)
 })
 
-test('the home page says when the last backup was made and reminds gently after a long stretch of editing', async ({ page }) => {
+test('the home page says when the last backup was made and reminds gently after a long stretch of editing', async ({
+  page,
+}) => {
   await home(page)
   await expect(page.getByTestId('backup-reminder')).toBeHidden()
   // A week and more of editing since the last backup.
@@ -97,7 +115,9 @@ test('the home page says when the last backup was made and reminds gently after 
   await expect(page.getByTestId('last-backup')).not.toContainText('从未备份')
 })
 
-test('the history panel lists versions, marks what differs and restores one (the restore is a version too)', async ({ page }) => {
+test('the history panel lists versions, marks what differs and restores one (the restore is a version too)', async ({
+  page,
+}) => {
   await home(page)
   const id = await sampleId(page)
   await openReport(page, id)

@@ -69,7 +69,8 @@ export async function openReport(page: Page, id: string) {
   await expect(page.locator('.editor[data-ready]')).toBeVisible()
 }
 
-export const cell = (page: Page, table: string, row: string, column: string) => page.locator(`[data-table=${table}] [row-id=${row}] [col-id=${column}]`)
+export const cell = (page: Page, table: string, row: string, column: string) =>
+  page.locator(`[data-table=${table}] [row-id=${row}] [col-id=${column}]`)
 
 /** Types a value into a grid cell as a person does: click, type, Enter. */
 export async function typeCell(page: Page, key: string, value: string) {
@@ -85,7 +86,13 @@ export const saved = (page: Page) => expect(page.getByTestId('save-state')).toHa
 export function editorCall(page: Page, method: 'setCells', arg: Record<string, number | null>): Promise<void> {
   return page.evaluate(
     ([method, arg]) => {
-      const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Record<string, (a: unknown) => void>> } } } } }).__vue_app__
+      const app = (
+        document.querySelector('#app') as unknown as {
+          __vue_app__: {
+            config: { globalProperties: { $pinia: { _s: Map<string, Record<string, (a: unknown) => void>> } } }
+          }
+        }
+      ).__vue_app__
       const editor = app.config.globalProperties.$pinia._s.get('editor')
       if (!editor) throw new Error('no editor store')
       editor[method]!(arg)
@@ -97,7 +104,13 @@ export function editorCall(page: Page, method: 'setCells', arg: Record<string, n
 /** What the page's editor shows for `keys` (its on-screen report). */
 export function editorValues(page: Page, keys: string[]): Promise<Record<string, number | null>> {
   return page.evaluate((keys) => {
-    const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, { report?: { values: Record<string, number> } }> } } } } }).__vue_app__
+    const app = (
+      document.querySelector('#app') as unknown as {
+        __vue_app__: {
+          config: { globalProperties: { $pinia: { _s: Map<string, { report?: { values: Record<string, number> } }> } } }
+        }
+      }
+    ).__vue_app__
     const values = app.config.globalProperties.$pinia._s.get('editor')?.report?.values ?? {}
     return Object.fromEntries(keys.map((k) => [k, values[k] ?? null]))
   }, keys)
@@ -122,7 +135,8 @@ export async function failWrites(page: Page, name = 'QuotaExceededError') {
   }, name)
 }
 
-export const restoreWrites = (page: Page) => page.evaluate(() => (window as unknown as { __restoreWrites?: () => void }).__restoreWrites?.())
+export const restoreWrites = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __restoreWrites?: () => void }).__restoreWrites?.())
 
 /** A page of the app's origin that does not run the app (to build or hold a database). */
 export async function bareOriginPage(context: BrowserContext): Promise<Page> {
@@ -185,18 +199,30 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' }
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+}
 
 export async function serveCopyOfDist(): Promise<StaticServer> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-dist-'))
   cpSync('dist', dir, { recursive: true })
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    )
     let file = join(dir, path)
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html')
       const body = readFileSync(file)
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      })
       res.end(body)
     } catch {
       res.writeHead(404)

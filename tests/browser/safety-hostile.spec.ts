@@ -36,13 +36,18 @@ function hostileFile() {
   }
 }
 
-test('markup and script from names, texts, file names, pasted cells and imported files is shown as text everywhere', async ({ context, page }) => {
+test('markup and script from names, texts, file names, pasted cells and imported files is shown as text everywhere', async ({
+  context,
+  page,
+}) => {
   test.setTimeout(120_000)
   const watch = await watchContext(context, ORIGIN)
   await home(page)
 
   // An imported file: the import summary.
-  await page.getByTestId('import-input').setInputFiles({ name: FILE, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostileFile())) })
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: FILE, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostileFile())) })
   const summary = page.getByTestId('import-summary')
   await expect(summary).toContainText(FILE)
   await expect(summary).toContainText(TITLE)
@@ -51,7 +56,11 @@ test('markup and script from names, texts, file names, pasted cells and imported
   await summary.getByRole('button', { name: '关闭' }).click()
 
   // A refused file whose name is markup: the message names it as text.
-  await page.getByTestId('import-input').setInputFiles({ name: FILE, mimeType: 'application/json', buffer: Buffer.from('{"kind":"<script>window.__xss=6</script>"}') })
+  await page.getByTestId('import-input').setInputFiles({
+    name: FILE,
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"kind":"<script>window.__xss=6</script>"}'),
+  })
   await expect(summary).toContainText(`文件“${FILE}”`)
   await noMarkupRan(page)
   await summary.getByRole('button', { name: '关闭' }).click()
@@ -83,7 +92,11 @@ test('markup and script from names, texts, file names, pasted cells and imported
   await home(page)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-button').click()])
   const backup = await download.path()
-  await page.getByTestId('restore-input').setInputFiles({ name: FILE, mimeType: 'application/json', buffer: (await import('node:fs')).readFileSync(backup!) })
+  await page.getByTestId('restore-input').setInputFiles({
+    name: FILE,
+    mimeType: 'application/json',
+    buffer: (await import('node:fs')).readFileSync(backup!),
+  })
   const plan = page.getByTestId('restore-plan')
   await expect(plan).toContainText(FILE)
   await expect(plan).toContainText(TITLE)
@@ -130,10 +143,17 @@ test('the Content-Security-Policy refuses inline script and connections off the 
   })
   expect(ran).toBeUndefined()
   // Another address on this machine: refused by the policy before any connection is made.
-  const fetched = await page.evaluate(() => fetch('http://127.0.0.2:9/').then(() => 'fetched', () => 'refused'))
+  const fetched = await page.evaluate(() =>
+    fetch('http://127.0.0.2:9/').then(
+      () => 'fetched',
+      () => 'refused',
+    ),
+  )
   expect(fetched).toBe('refused')
   // (eval cannot be tried from a test: DevTools' own evaluation is exempt from the page's CSP.)
   expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/)
-  await expect.poll(() => watch.violations()).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^connect-src/)]))
+  await expect
+    .poll(() => watch.violations())
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^connect-src/)]))
   expect(watch.offOrigin).toEqual([])
 })

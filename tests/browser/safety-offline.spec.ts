@@ -2,7 +2,17 @@
 // waits for the person's consent; where no service worker runs (plain http), every screen still
 // opens while the page stays open.
 import { type Page, expect, test } from '@playwright/test'
-import { SAMPLE_TITLE, cell, home, openReport, rawReports, sampleId, saved, serveCopyOfDist, typeCell } from './safety-helpers'
+import {
+  SAMPLE_TITLE,
+  cell,
+  home,
+  openReport,
+  rawReports,
+  sampleId,
+  saved,
+  serveCopyOfDist,
+  typeCell,
+} from './safety-helpers'
 
 /** Waits until a service worker controls the page (the first visit installs it, a reload is controlled). */
 async function controlled(page: Page) {
@@ -55,7 +65,9 @@ test('an update waits for the person’s consent instead of reloading the page',
     await Promise.all([page.waitForEvent('load'), page.getByTestId('apply-update').click()])
     await expect(page.getByTestId('report-list').getByRole('link', { name: SAMPLE_TITLE })).toBeVisible()
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined()
-    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(false)
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(
+      false,
+    )
   } finally {
     await server.close()
   }

@@ -3,13 +3,27 @@
 // closed tab right after an edit, two tabs racing on one report. Each time nothing is lost.
 import { type BrowserContext, type Page, expect, test } from '@playwright/test'
 import {
-  bareOriginPage, cell, editorCall, editorValues, failWrites, home, openReport, rawReports, rawRows, restoreWrites, sampleId, saved, typeCell,
+  bareOriginPage,
+  cell,
+  editorCall,
+  editorValues,
+  failWrites,
+  home,
+  openReport,
+  rawReports,
+  rawRows,
+  restoreWrites,
+  sampleId,
+  saved,
+  typeCell,
 } from './safety-helpers'
 
 const NATURAL = 'requests.new.natural'
 
 test.describe('a write that fails', () => {
-  test('is shown at once with the advice to export; the edit stays, is retried, and nothing stored is damaged', async ({ page }) => {
+  test('is shown at once with the advice to export; the edit stays, is retried, and nothing stored is damaged', async ({
+    page,
+  }) => {
     await home(page)
     const id = await sampleId(page)
     await openReport(page, id)
@@ -38,7 +52,10 @@ test.describe('a write that fails', () => {
 })
 
 test.describe('a newer version of the app in another tab', () => {
-  test('makes this tab stop writing and ask for a reload, without blocking it or losing the edit', async ({ context, page }) => {
+  test('makes this tab stop writing and ask for a reload, without blocking it or losing the edit', async ({
+    context,
+    page,
+  }) => {
     await home(page)
     const id = await sampleId(page)
     await openReport(page, id)
@@ -66,11 +83,15 @@ test.describe('a newer version of the app in another tab', () => {
     await typeCell(page, NATURAL, '77')
     await expect(page.getByTestId('save-state')).toContainText('保存失败')
     await expect(cell(page, 'requests', 'new', 'natural')).toHaveText('77')
-    const stored = (await rawRows<{ id: string; values: Record<string, number> }>(newer, 'reports')).find((r) => r.id === id)!
+    const stored = (await rawRows<{ id: string; values: Record<string, number> }>(newer, 'reports')).find(
+      (r) => r.id === id,
+    )!
     expect(stored.values).toEqual(before.values)
   })
 
-  test('a page of this version opened on a newer database writes nothing and asks for a reload', async ({ context }) => {
+  test('a page of this version opened on a newer database writes nothing and asks for a reload', async ({
+    context,
+  }) => {
     const setup = await bareOriginPage(context)
     await setup.evaluate(
       () =>
@@ -125,12 +146,32 @@ async function buildVersion1(page: Page, keepOpen: boolean) {
           reports.createIndex('deletedAt', 'deletedAt')
           idb.createObjectStore('meta', { keyPath: 'key' })
           const texts = { overview: '旧版本写的总体情况。', problems: '', other: '' }
-          reports.put({ id: 'old-1', agency: '旧版本的局', year: 2022, edition: '2021', values: { 'requests.new.natural': 4 }, texts, createdAt: 1, updatedAt: 2 })
-          reports.put({ id: 'old-2', agency: '回收站里的局', year: 2021, edition: '2021', values: {}, texts, createdAt: 1, updatedAt: 2, deletedAt: 3 })
+          reports.put({
+            id: 'old-1',
+            agency: '旧版本的局',
+            year: 2022,
+            edition: '2021',
+            values: { 'requests.new.natural': 4 },
+            texts,
+            createdAt: 1,
+            updatedAt: 2,
+          })
+          reports.put({
+            id: 'old-2',
+            agency: '回收站里的局',
+            year: 2021,
+            edition: '2021',
+            values: {},
+            texts,
+            createdAt: 1,
+            updatedAt: 2,
+            deletedAt: 3,
+          })
         }
         req.onsuccess = () => {
           const idb = req.result
-          if (keepOpen) (window as unknown as { heldDb: IDBDatabase }).heldDb = idb // and ignores versionchange, as a hung tab would
+          // Kept open, it ignores versionchange, as a hung tab would.
+          if (keepOpen) (window as unknown as { heldDb: IDBDatabase }).heldDb = idb
           else idb.close()
           resolve()
         }
@@ -147,7 +188,9 @@ test.describe('an older database', () => {
     const before = await rawReports(setup)
     const page = await context.newPage()
     await page.goto('/')
-    await expect(page.getByTestId('report-list').getByRole('link', { name: '旧版本的局2022年政府信息公开工作年度报告' })).toBeVisible()
+    await expect(
+      page.getByTestId('report-list').getByRole('link', { name: '旧版本的局2022年政府信息公开工作年度报告' }),
+    ).toBeVisible()
     await expect(page.getByTestId('recycle-bin')).toContainText('回收站里的局')
     const after = await rawReports(page)
     for (const row of before) expect(after.find((r) => r.id === row.id)).toEqual(row)
@@ -166,7 +209,9 @@ test.describe('an older database', () => {
     await expect(page.getByTestId('db-blocked')).toBeVisible()
     await old.evaluate(() => (window as unknown as { heldDb: IDBDatabase }).heldDb.close())
     await expect(page.getByTestId('db-blocked')).toBeHidden()
-    await expect(page.getByTestId('report-list').getByRole('link', { name: '旧版本的局2022年政府信息公开工作年度报告' })).toBeVisible()
+    await expect(
+      page.getByTestId('report-list').getByRole('link', { name: '旧版本的局2022年政府信息公开工作年度报告' }),
+    ).toBeVisible()
   })
 })
 
@@ -182,7 +227,10 @@ async function endAbruptly(context: BrowserContext, page: Page, how: 'crash' | '
 
 test.describe('closing the tab or crashing right after an edit', () => {
   for (const how of ['crash', 'close'] as const) {
-    test(`${how === 'crash' ? 'a renderer crash' : 'closing the tab'} right after an edit loses nothing`, async ({ context, page }) => {
+    test(`${how === 'crash' ? 'a renderer crash' : 'closing the tab'} right after an edit loses nothing`, async ({
+      context,
+      page,
+    }) => {
       await home(page)
       const id = await sampleId(page)
       await openReport(page, id)
@@ -195,7 +243,10 @@ test.describe('closing the tab or crashing right after an edit', () => {
       expect((await rawReports(next)).find((r) => r.id === id)!.values[NATURAL]).toBe(31)
     })
 
-    test(`${how === 'crash' ? 'a crash' : 'closing the tab'} while the disk is full loses nothing: the edit is written on the next start`, async ({ context, page }) => {
+    test(`${how === 'crash' ? 'a crash' : 'closing the tab'} while the disk is full loses nothing: the edit is written on the next start`, async ({
+      context,
+      page,
+    }) => {
       await home(page)
       const id = await sampleId(page)
       await openReport(page, id)
@@ -217,7 +268,10 @@ test.describe('closing the tab or crashing right after an edit', () => {
 })
 
 test.describe('two tabs editing one report at once', () => {
-  test('different cells, same cell, many edits fast: both tabs and the database agree, nothing is lost', async ({ context, page }) => {
+  test('different cells, same cell, many edits fast: both tabs and the database agree, nothing is lost', async ({
+    context,
+    page,
+  }) => {
     test.setTimeout(120_000)
     await home(page)
     const id = await sampleId(page)
@@ -253,18 +307,29 @@ test.describe('two tabs editing one report at once', () => {
     // The cell both wrote holds the last value one of them wrote, never an older one.
     expect([10_000 + 195, 20_000 + 195]).toContain(stored.values[SAME])
     const keys = [...Object.keys(expected), SAME]
-    await expect.poll(() => editorValues(page, keys)).toEqual(Object.fromEntries(keys.map((k) => [k, stored.values[k]])))
-    await expect.poll(() => editorValues(other, keys)).toEqual(Object.fromEntries(keys.map((k) => [k, stored.values[k]])))
+    await expect
+      .poll(() => editorValues(page, keys))
+      .toEqual(Object.fromEntries(keys.map((k) => [k, stored.values[k]])))
+    await expect
+      .poll(() => editorValues(other, keys))
+      .toEqual(Object.fromEntries(keys.map((k) => [k, stored.values[k]])))
     console.log(`raced: ${2 * EDITS + 2} edits from two tabs (${(2 * EDITS) / 5} on the same cell), none lost`)
   })
 
-  test('the same cell resolves the same way every time: the edit committed last wins, in both tabs', async ({ context, page }) => {
+  test('the same cell resolves the same way every time: the edit committed last wins, in both tabs', async ({
+    context,
+    page,
+  }) => {
     await home(page)
     const id = await sampleId(page)
     const other = await context.newPage()
     await openReport(page, id)
     await openReport(other, id)
-    for (const [first, second, a, b] of [[page, other, '41', '42'], [other, page, '43', '44'], [page, other, '45', '46']] as const) {
+    for (const [first, second, a, b] of [
+      [page, other, '41', '42'],
+      [other, page, '43', '44'],
+      [page, other, '45', '46'],
+    ] as const) {
       await typeCell(first, NATURAL, a)
       await saved(first)
       await typeCell(second, NATURAL, b)

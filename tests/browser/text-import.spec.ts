@@ -95,7 +95,9 @@ test('a copy from a web page keeps its table structure', async ({ page }) => {
     const data = new DataTransfer()
     data.setData('text/html', html)
     data.setData('text/plain', 'flattened')
-    document.querySelector('[data-testid=paste-box]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    document
+      .querySelector('[data-testid=paste-box]')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   }, html)
   await expect(page.getByText('（按表格结构识别）')).toBeVisible()
   await expect(page.locator('input[name=agency]')).toHaveValue('某某区司法局')
@@ -119,7 +121,11 @@ test('a Word file (.docx) is read through its tables', async ({ page }) => {
     ],
   ])
   await page.goto('/#/import-text')
-  await page.getByTestId('text-file-input').setInputFiles({ name: '审计局年报.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx })
+  await page.getByTestId('text-file-input').setInputFiles({
+    name: '审计局年报.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: docx,
+  })
   await expect(page.getByText('（按表格结构识别）')).toBeVisible()
   await expect(page.locator('input[name=agency]')).toHaveValue('某某县审计局')
   await expect(page.locator('input[name=year]')).toHaveValue('2022')
@@ -131,7 +137,11 @@ test('a Word file (.docx) is read through its tables', async ({ page }) => {
 
 test('a .txt file is read as the published text, and the preview names the file', async ({ page }) => {
   await page.goto('/#/import-text')
-  await page.getByTestId('text-file-input').setInputFiles({ name: '绍兴东湖2023.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('shaoxing-donghu-2023-partial.txt')) })
+  await page.getByTestId('text-file-input').setInputFiles({
+    name: '绍兴东湖2023.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(fixture('shaoxing-donghu-2023-partial.txt')),
+  })
   await expect(page.getByText('绍兴东湖2023.txt')).toBeVisible()
   await expect(page.getByTestId('recognised-summary')).toContainText('2021年版格式')
   // 规范性文件 for 行政规范性文件, as the copy writes it.

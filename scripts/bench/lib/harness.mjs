@@ -7,8 +7,13 @@ import { chromium } from '@playwright/test'
 import { createServer as createViteServer } from 'vite'
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ]
 
 export const launchChromium = () =>
@@ -34,10 +39,14 @@ export async function startPreview() {
   const url = `http://127.0.0.1:${port}`
   // Vite's own script, not npx: killing npx would leave the server running.
   const vite = fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url))
-  const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-    stdio: 'ignore',
-  })
+  const server = spawn(
+    process.execPath,
+    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+      stdio: 'ignore',
+    },
+  )
   const until = Date.now() + 30_000
   while (Date.now() < until) {
     if (server.exitCode !== null) throw new Error(`vite preview exited (port ${port})`)

@@ -33,7 +33,12 @@ export function useGridShortcuts() {
   function onKeyDown(e: KeyboardEvent) {
     // Text boxes (a cell being edited, the text parts) keep their own undo.
     const el = e.target as HTMLElement | null
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)))) return
+    if (
+      !(e.ctrlKey || e.metaKey) ||
+      e.altKey ||
+      (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)))
+    )
+      return
     const key = e.key.toLowerCase()
     if (key === 'z' && !e.shiftKey) editor.undo()
     else if (key === 'y' || (key === 'z' && e.shiftKey)) editor.redo()
@@ -57,7 +62,11 @@ export function useGridShortcuts() {
     e.clipboardData.setData('text/plain', toTsv(rows))
     e.preventDefault()
     const size = rows.length * rows[0]!.length
-    say({ kind: 'info', text: size > 1 ? `已复制 ${rows.length} 行 × ${rows[0]!.length} 列，可粘贴到 Excel 或 WPS。` : '已复制 1 个单元格。' })
+    say({
+      kind: 'info',
+      text:
+        size > 1 ? `已复制 ${rows.length} 行 × ${rows[0]!.length} 列，可粘贴到 Excel 或 WPS。` : '已复制 1 个单元格。',
+    })
   }
 
   function onPaste(e: ClipboardEvent) {
@@ -81,12 +90,18 @@ export function useGridShortcuts() {
     const parts = [`已粘贴 ${result.changed.length} 个单元格`]
     const def = editor.edition
     if (result.skipped.length) {
-      const names = def ? result.skipped.map((k) => findCell(def, k)).map((c) => (c ? `${c.row.label}·${c.column.label}` : '')) : []
+      const names = def
+        ? result.skipped.map((k) => findCell(def, k)).map((c) => (c ? `${c.row.label}·${c.column.label}` : ''))
+        : []
       parts.push(`跳过 ${result.skipped.length} 个自动计算的合计单元格（${names.join('、')}）`)
     }
     if (outside) parts.push(`${outside} 个值超出表格范围，未粘贴`)
     if (result.rejected.length) parts.push(`${result.rejected.length} 个值无法识别，这些单元格保持原值`)
-    say({ kind: result.rejected.length ? 'error' : 'info', text: `${parts.join('；')}。`, details: result.rejected.map((r) => r.message) })
+    say({
+      kind: result.rejected.length ? 'error' : 'info',
+      text: `${parts.join('；')}。`,
+      details: result.rejected.map((r) => r.message),
+    })
   }
 
   onMounted(() => {

@@ -7,7 +7,9 @@ import { resolveValues } from '@/domain/totals'
 import { getEdition } from '@/domain/edition'
 import { useReportsStore } from '@/stores/reports'
 
-export function useCompiledParts(report: MaybeRefOrGetter<Pick<Report, 'year' | 'edition' | 'compiledFrom'> | undefined>) {
+export function useCompiledParts(
+  report: MaybeRefOrGetter<Pick<Report, 'year' | 'edition' | 'compiledFrom'> | undefined>,
+) {
   const store = useReportsStore()
   const all = computed<ReportRow[]>(() => [...store.reports, ...store.bin])
   const states = computed(() => {
@@ -16,6 +18,8 @@ export function useCompiledParts(report: MaybeRefOrGetter<Pick<Report, 'year' | 
   })
   const parts = computed(() => states.value.flatMap((s) => (s.included ? [s.report] : [])))
   /** Each part's resolved values (totals included), computed once per change. */
-  const resolved = computed(() => new Map(parts.value.map((p) => [p.id, resolveValues(getEdition(p.edition), p.values)])))
+  const resolved = computed(
+    () => new Map(parts.value.map((p) => [p.id, resolveValues(getEdition(p.edition), p.values)])),
+  )
   return { all: computed(() => store.reports), states, parts, resolved }
 }

@@ -50,7 +50,9 @@ export function useFileDrop(onFiles: (dropped: DroppedFiles) => void) {
 /** Files dropped directly are all taken (each is validated); from folders only the .json files. */
 export async function droppedFiles(data: DataTransfer): Promise<DroppedFiles> {
   // Entries must be taken during the drop event, before the first await.
-  const entries = [...data.items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => Boolean(e))
+  const entries = [...data.items]
+    .map((item) => item.webkitGetAsEntry?.())
+    .filter((e): e is FileSystemEntry => Boolean(e))
   if (!entries.some((e) => e.isDirectory)) return { files: [...data.files], ignored: 0 }
   const out: DroppedFiles = { files: [], ignored: 0 }
   const walk = async (entry: FileSystemEntry, inFolder: boolean): Promise<void> => {
@@ -58,7 +60,9 @@ export async function droppedFiles(data: DataTransfer): Promise<DroppedFiles> {
       for (const child of await readAll((entry as FileSystemDirectoryEntry).createReader())) await walk(child, true)
     } else if (!inFolder || /\.json$/i.test(entry.name)) {
       try {
-        out.files.push(await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)))
+        out.files.push(
+          await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)),
+        )
       } catch {
         out.ignored++
       }

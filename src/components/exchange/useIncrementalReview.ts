@@ -36,13 +36,19 @@ export function useIncrementalReview(reports: Ref<readonly ReportRow[]>, all: Re
   }
 
   function publish() {
-    results.value = new Map(reports.value.flatMap((r) => (cache.has(r.id) ? [[r.id, cache.get(r.id)!.value] as const] : [])))
+    results.value = new Map(
+      reports.value.flatMap((r) => (cache.has(r.id) ? [[r.id, cache.get(r.id)!.value] as const] : [])),
+    )
   }
 
-  watch([reports, all], () => {
-    clearTimeout(timer)
-    timer = setTimeout(step, 0)
-  }, { immediate: true })
+  watch(
+    [reports, all],
+    () => {
+      clearTimeout(timer)
+      timer = setTimeout(step, 0)
+    },
+    { immediate: true },
+  )
   onScopeDispose(() => clearTimeout(timer))
 
   return results

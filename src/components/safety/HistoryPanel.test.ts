@@ -58,7 +58,10 @@ describe('the history panel', () => {
   it('lists versions, marks the cells that differ from now, and restores one', async () => {
     const r = { ...createReport('某局', 2024), values: { [NATURAL]: 1, 'requests.new.legal': 2 } }
     await putReport(r)
-    await patchReport(r.id, { values: { [NATURAL]: 9, 'requests.new.legal': null }, texts: { overview: '<b>改过</b>' } })
+    await patchReport(r.id, {
+      values: { [NATURAL]: 9, 'requests.new.legal': null },
+      texts: { overview: '<b>改过</b>' },
+    })
     const emitted = mount(r.id)
     await until(() => host.querySelectorAll('li').length === 1)
     const item = host.querySelector('li')!

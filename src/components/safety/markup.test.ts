@@ -34,16 +34,30 @@ describe('strings from outside are shown as text', () => {
     const found: string[] = []
     for (const path of files(SRC)) {
       const rel = relative(SRC, path)
-      readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-        if (/^\s*(\/\/|\*|<!--)/.test(line)) return
-        for (const [sink, why] of SINKS) if (sink.test(line) && !ALLOWED[rel]?.test(line)) found.push(`${rel}:${i + 1}: ${why}: ${line.trim()}`)
-      })
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/^\s*(\/\/|\*|<!--)/.test(line)) return
+          for (const [sink, why] of SINKS)
+            if (sink.test(line) && !ALLOWED[rel]?.test(line)) found.push(`${rel}:${i + 1}: ${why}: ${line.trim()}`)
+        })
     }
     expect(found).toEqual([])
   })
 
   it('catches each sink (the scan itself works)', () => {
-    const samples = ['<div v-html="x" />', 'el.innerHTML = s', 'el.insertAdjacentHTML("x", s)', 'new Function(s)', '<a :href="r.agency">', 'window.open(u)']
-    for (const s of samples) expect(SINKS.some(([re]) => re.test(s)), s).toBe(true)
+    const samples = [
+      '<div v-html="x" />',
+      'el.innerHTML = s',
+      'el.insertAdjacentHTML("x", s)',
+      'new Function(s)',
+      '<a :href="r.agency">',
+      'window.open(u)',
+    ]
+    for (const s of samples)
+      expect(
+        SINKS.some(([re]) => re.test(s)),
+        s,
+      ).toBe(true)
   })
 })

@@ -2,7 +2,10 @@
 import type { BlockDef, ColumnDef, LinearRule, PartDef, RowDef, TableDef } from '../format'
 
 export const TEXT_OVERVIEW: PartDef = { kind: 'text', text: { key: 'overview', heading: '一、总体情况' } }
-export const TEXT_PROBLEMS: PartDef = { kind: 'text', text: { key: 'problems', heading: '五、存在的主要问题及改进情况' } }
+export const TEXT_PROBLEMS: PartDef = {
+  kind: 'text',
+  text: { key: 'problems', heading: '五、存在的主要问题及改进情况' },
+}
 export const TEXT_OTHER: PartDef = { kind: 'text', text: { key: 'other', heading: '六、其他需要报告的事项' } }
 
 export const ACTIVE_HEADING = '二、主动公开政府信息情况'
@@ -72,8 +75,16 @@ export function requestsTable(otherRows: readonly RowDef[]): TableDef {
 
 export const OTHER_ROWS_2019: readonly RowDef[] = [{ key: 'other', label: OTHER, path: [RESULTS] }]
 export const OTHER_ROWS_2021: readonly RowDef[] = [
-  { key: 'other_no_correction', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', path: [RESULTS, OTHER] },
-  { key: 'other_no_fee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', path: [RESULTS, OTHER] },
+  {
+    key: 'other_no_correction',
+    label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    path: [RESULTS, OTHER],
+  },
+  {
+    key: 'other_no_fee',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    path: [RESULTS, OTHER],
+  },
   { key: 'other_misc', label: '3.其他', path: [RESULTS, OTHER] },
 ]
 
@@ -85,7 +96,12 @@ const RESULT_LABELS = [
 ] as const
 
 function appealGroup(prefix: string, groups: readonly string[]): ColumnDef[] {
-  const parts = RESULT_LABELS.map(([suffix, label]): ColumnDef => ({ key: `${prefix}_${suffix}`, label, kind: 'count', groups }))
+  const parts = RESULT_LABELS.map(([suffix, label]): ColumnDef => ({
+    key: `${prefix}_${suffix}`,
+    label,
+    kind: 'count',
+    groups,
+  }))
   return [...parts, { key: `${prefix}_total`, label: '总计', kind: 'count', groups, sumOf: parts.map((c) => c.key) }]
 }
 

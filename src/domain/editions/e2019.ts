@@ -1,8 +1,16 @@
 // The 2019 national format that came with the revised 条例 (report years 2019 and 2020).
 import type { BlockDef, EditionDef } from '../format'
 import {
-  ACTIVE_HEADING, ACTIVE_ROW_HEADER, APPEALS_TABLE, OTHER_ROWS_2019, RULE_CARRY_REQUESTS,
-  RULE_REQUESTS_BALANCE, TEXT_OTHER, TEXT_OVERVIEW, TEXT_PROBLEMS, requestsTable,
+  ACTIVE_HEADING,
+  ACTIVE_ROW_HEADER,
+  APPEALS_TABLE,
+  OTHER_ROWS_2019,
+  RULE_CARRY_REQUESTS,
+  RULE_REQUESTS_BALANCE,
+  TEXT_OTHER,
+  TEXT_OVERVIEW,
+  TEXT_PROBLEMS,
+  requestsTable,
 } from './common'
 
 const ITEMS = [
@@ -21,7 +29,14 @@ export const edition2019: EditionDef = {
   key: '2019',
   name: '2019年版格式',
   years: { from: 2019, to: 2020 },
-  markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '第二十条第（九）项', '政府集中采购'],
+  markers: [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '第二十条第（九）项',
+    '政府集中采购',
+  ],
   parts: [
     TEXT_OVERVIEW,
     {
@@ -51,7 +66,12 @@ export const edition2019: EditionDef = {
             { key: 'penalty', label: '行政处罚' },
             { key: 'enforcement', label: '行政强制' },
           ]),
-          { heading: '第二十条第（八）项', rowHeader: ACTIVE_ROW_HEADER, columns: ITEMS, rows: [{ key: 'fees', label: '行政事业性收费' }] },
+          {
+            heading: '第二十条第（八）项',
+            rowHeader: ACTIVE_ROW_HEADER,
+            columns: ITEMS,
+            rows: [{ key: 'fees', label: '行政事业性收费' }],
+          },
           {
             heading: '第二十条第（九）项',
             rowHeader: ACTIVE_ROW_HEADER,
@@ -104,7 +124,10 @@ export const edition2019: EditionDef = {
       columns: ['prev_items'],
       lhs: [{ column: 'prev_items' }],
       op: '=',
-      rhs: [{ column: 'prev_items', lastYear: true }, { column: 'change', lastYear: true }],
+      rhs: [
+        { column: 'prev_items', lastYear: true },
+        { column: 'change', lastYear: true },
+      ],
       lhsLabel: '本年上一年项目数量',
       rhsLabel: '上年报告的上一年项目数量加本年增/减',
       crossYear: { sameEdition: true },

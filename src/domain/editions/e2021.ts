@@ -1,8 +1,16 @@
 // 国办公开办函〔2021〕30号 (report years 2021 and later).
 import type { EditionDef } from '../format'
 import {
-  ACTIVE_HEADING, ACTIVE_ROW_HEADER, APPEALS_TABLE, OTHER_ROWS_2021, RULE_CARRY_REQUESTS,
-  RULE_REQUESTS_BALANCE, TEXT_OTHER, TEXT_OVERVIEW, TEXT_PROBLEMS, requestsTable,
+  ACTIVE_HEADING,
+  ACTIVE_ROW_HEADER,
+  APPEALS_TABLE,
+  OTHER_ROWS_2021,
+  RULE_CARRY_REQUESTS,
+  RULE_REQUESTS_BALANCE,
+  TEXT_OTHER,
+  TEXT_OVERVIEW,
+  TEXT_PROBLEMS,
+  requestsTable,
 } from './common'
 
 const DECISIONS = [{ key: 'decisions', label: '本年处理决定数量', kind: 'count' }] as const
@@ -33,7 +41,12 @@ export const edition2021: EditionDef = {
               { key: 'normative', label: '行政规范性文件' },
             ],
           },
-          { heading: '第二十条第（五）项', rowHeader: ACTIVE_ROW_HEADER, columns: DECISIONS, rows: [{ key: 'licensing', label: '行政许可' }] },
+          {
+            heading: '第二十条第（五）项',
+            rowHeader: ACTIVE_ROW_HEADER,
+            columns: DECISIONS,
+            rows: [{ key: 'licensing', label: '行政许可' }],
+          },
           {
             heading: '第二十条第（六）项',
             rowHeader: ACTIVE_ROW_HEADER,

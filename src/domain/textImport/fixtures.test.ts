@@ -23,7 +23,13 @@ function expectBlankExcept(report: RecognisedReport, filled: Record<string, numb
 }
 
 describe('jining-cgj-2020.txt (a whole report, tables flattened to one cell per line)', () => {
-  const sample = JSON.parse(fixture('jining-cgj-2020.json')) as { edition: string; agency: string; year: number; values: Record<string, number>; texts: Record<string, string> }
+  const sample = JSON.parse(fixture('jining-cgj-2020.json')) as {
+    edition: string
+    agency: string
+    year: number
+    values: Record<string, number>
+    texts: Record<string, string>
+  }
   const report = recognise('jining-cgj-2020.txt')
 
   it('tells the edition from its labels, agency and year from the title broken over lines', () => {
@@ -43,7 +49,8 @@ describe('jining-cgj-2020.txt (a whole report, tables flattened to one cell per 
   })
 
   it('recognises exactly the texts of the sample', () => {
-    for (const key of TEXT_KEYS) expect(normalizeText(report.texts[key]), key).toBe(normalizeText(sample.texts[key] ?? ''))
+    for (const key of TEXT_KEYS)
+      expect(normalizeText(report.texts[key]), key).toBe(normalizeText(sample.texts[key] ?? ''))
     expect(report.texts.overview.split('\n')).toContain('（二）依申请公开情况')
   })
 

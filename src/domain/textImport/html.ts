@@ -2,21 +2,71 @@
 // line of `|`-separated cells, paragraphs (<p>, <br>, <div>, headings, list items) one line each.
 // A small tokenizer, not DOMParser: the domain does not touch the DOM.
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[[\s\S]*?\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)|</g
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<!\[[\s\S]*?\]>|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)|</g
 
 /** Tags after which text starts a new line (outside a cell) or a new word (inside one). */
 const BLOCK = new Set([
-  'p', 'div', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'blockquote', 'pre', 'table',
-  'caption', 'title', 'center', 'form', 'fieldset', 'address', 'figure', 'figcaption',
+  'p',
+  'div',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'blockquote',
+  'pre',
+  'table',
+  'caption',
+  'title',
+  'center',
+  'form',
+  'fieldset',
+  'address',
+  'figure',
+  'figcaption',
 ])
 /** Whose content is not text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head-style', 'xml', 'svg', 'object'])
 
 const ENTITIES: Record<string, string> = {
-  nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
-  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', minus: '−', middot: '·',
-  hellip: '…', times: '×', yen: '¥', shy: '',
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  minus: '−',
+  middot: '·',
+  hellip: '…',
+  times: '×',
+  yen: '¥',
+  shy: '',
 }
 
 export function decodeEntities(s: string): string {

@@ -13,7 +13,10 @@ const TRADITIONAL_PAIRS =
   '隻只'
 
 export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(
-  Array.from({ length: TRADITIONAL_PAIRS.length / 2 }, (_, i) => [TRADITIONAL_PAIRS[2 * i]!, TRADITIONAL_PAIRS[2 * i + 1]!]),
+  Array.from({ length: TRADITIONAL_PAIRS.length / 2 }, (_, i) => [
+    TRADITIONAL_PAIRS[2 * i]!,
+    TRADITIONAL_PAIRS[2 * i + 1]!,
+  ]),
 )
 
 /** Character for character (the result has the same length as `s`). */

@@ -74,7 +74,9 @@ const TITLE = /^(.+?)([12]\d{3}|[１２][０-９]{3})年度?政府信息公开(?
 const NOT_AGENCY = /[。，,；;：:！？!?/]/
 
 /** The title, possibly broken over up to four lines (blank lines between are skipped). */
-function findTitle(lines: readonly string[]): { agency: string; year: number; lineNos: number[]; joined: string } | undefined {
+function findTitle(
+  lines: readonly string[],
+): { agency: string; year: number; lineNos: number[]; joined: string } | undefined {
   const squeezed = lines.slice(0, 40).map((l) => l.replace(/[\s\u3000]+/g, ''))
   for (let end = 0; end < squeezed.length; end++) {
     if (!squeezed[end]) continue
@@ -140,12 +142,15 @@ class Collector {
     if (old !== undefined && old !== parsed.value) {
       delete this.values[key]
       this.conflicted.add(key)
-      this.unrecognised.push({ cell: key, line, reason: `此格在文中出现两次，数值不同（${old}与${parsed.value}），已留空` })
+      this.unrecognised.push({
+        cell: key,
+        line,
+        reason: `此格在文中出现两次，数值不同（${old}与${parsed.value}），已留空`,
+      })
       return
     }
     this.values[key] = parsed.value
   }
-
 }
 
 function findCellIn(table: TableDef, row: RowDef, column: string) {
@@ -170,7 +175,11 @@ function readTable(labels: TableLabels, lines: readonly Line[], out: Collector) 
         if (!loose.group || loose.tokens.length > 0) out.ignored.push(line)
       } else if (loose.tokens.length > 0) {
         if (labels.unlabelled) out.row(table, labels.unlabelled.block, labels.unlabelled.row, loose.tokens, line)
-        else out.unrecognised.push({ line, reason: `${table.heading}：这些数字前没有可识别的行名，无法确定所在的格，已留空` })
+        else
+          out.unrecognised.push({
+            line,
+            reason: `${table.heading}：这些数字前没有可识别的行名，无法确定所在的格，已留空`,
+          })
       }
     }
     row = undefined
@@ -229,7 +238,9 @@ function readTable(labels: TableLabels, lines: readonly Line[], out: Collector) 
 
 function sameMeaning(a: Meaning | undefined, b: Meaning): boolean {
   if (!a || a.kind !== b.kind) return false
-  return a.kind === 'row' && b.kind === 'row' ? a.row === b.row : a.kind !== 'row' && b.kind !== 'row' && a.label === b.label
+  return a.kind === 'row' && b.kind === 'row'
+    ? a.row === b.row
+    : a.kind !== 'row' && b.kind !== 'row' && a.label === b.label
 }
 
 /** A line of cells: the first row label, then one cell per column. */
@@ -252,7 +263,11 @@ function readRow(labels: TableLabels, line: Line, out: Collector) {
   if (filled.every(isValueLike)) {
     const values = trimEnd(cells.slice(cells.findIndex(Boolean)))
     if (labels.unlabelled) out.row(labels.table, labels.unlabelled.block, labels.unlabelled.row, values, text)
-    else out.unrecognised.push({ line: text, reason: `${labels.table.heading}：这些数字前没有可识别的行名，无法确定所在的格，已留空` })
+    else
+      out.unrecognised.push({
+        line: text,
+        reason: `${labels.table.heading}：这些数字前没有可识别的行名，无法确定所在的格，已留空`,
+      })
     return
   }
   // A header line is all labels; anything else (an extra row, a cut-off cell) is ignored.
@@ -269,13 +284,18 @@ function trimEnd(cells: readonly string[]): string[] {
 function inputsOf(edition: EditionDef, key: CellKey): CellKey[] {
   const cell = findCell(edition, key)
   if (!cell) return []
-  if (cell.row.sumOf) return cell.row.sumOf.flatMap((r) => inputsOf(edition, cellKey(cell.table.key, r, cell.column.key)))
-  if (cell.column.sumOf) return cell.column.sumOf.flatMap((c) => inputsOf(edition, cellKey(cell.table.key, cell.row.key, c)))
+  if (cell.row.sumOf)
+    return cell.row.sumOf.flatMap((r) => inputsOf(edition, cellKey(cell.table.key, r, cell.column.key)))
+  if (cell.column.sumOf)
+    return cell.column.sumOf.flatMap((c) => inputsOf(edition, cellKey(cell.table.key, cell.row.key, c)))
   return [key]
 }
 
 function markerList(edition: EditionDef): string {
-  return edition.markers.slice(0, 3).map((m) => `“${m}”`).join('')
+  return edition.markers
+    .slice(0, 3)
+    .map((m) => `“${m}”`)
+    .join('')
 }
 
 export function recogniseText(text: string): RecogniseResult {
@@ -305,7 +325,10 @@ export function recogniseText(text: string): RecogniseResult {
 
   const parts = edition.parts.map((part) => ({
     part,
-    headings: new Set([labelKey(part.kind === 'text' ? part.text.heading : part.table.heading), unnumberedKey(part.kind === 'text' ? part.text.heading : part.table.heading)]),
+    headings: new Set([
+      labelKey(part.kind === 'text' ? part.text.heading : part.table.heading),
+      unnumberedKey(part.kind === 'text' ? part.text.heading : part.table.heading),
+    ]),
     labels: part.kind === 'table' ? tableLabels(part.table) : undefined,
   }))
   const headingOf = (cell: string) => parts.findIndex((p) => p.headings.has(labelKey(cell)))
@@ -321,7 +344,9 @@ export function recogniseText(text: string): RecogniseResult {
       // A row of the later table, or a header line all of whose labels are that table's.
       const words = cells.filter((c) => !isValueLike(c))
       const meanings = words.map((c) => p.labels!.lookup(c))
-      return meanings.some((m) => m?.kind === 'row' || m?.kind === 'group') || (words.length > 0 && meanings.every(Boolean))
+      return (
+        meanings.some((m) => m?.kind === 'row' || m?.kind === 'group') || (words.length > 0 && meanings.every(Boolean))
+      )
     })
   }
 

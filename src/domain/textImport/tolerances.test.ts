@@ -6,7 +6,8 @@ import { EDITIONS } from '../editions'
 import { tablesOf, textsOf } from '../edition'
 
 const HEAD_2021 = '二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数'
-const HEAD_2019 = '二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量'
+const HEAD_2019 =
+  '二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量'
 
 function ok(text: string): RecognisedReport {
   const result = recogniseText(text)
@@ -16,17 +17,43 @@ function ok(text: string): RecognisedReport {
 
 describe('layouts', () => {
   it('one cell per line, a label broken over lines, blank lines and empty cells between', () => {
-    const r = ok(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新', '制作数量', '本年新公开数量', '对外公开总数量', '', '规章', '1', '', '2', '3', '规范性文件', '4', '5', '6'].join('\n'))
+    const r = ok(
+      [
+        '二、主动公开政府信息情况',
+        '第二十条第（一）项',
+        '信息内容',
+        '本年新',
+        '制作数量',
+        '本年新公开数量',
+        '对外公开总数量',
+        '',
+        '规章',
+        '1',
+        '',
+        '2',
+        '3',
+        '规范性文件',
+        '4',
+        '5',
+        '6',
+      ].join('\n'),
+    )
     expect(r.edition).toBe('2019')
     expect(r.values).toEqual({
-      'active.rules.made': 1, 'active.rules.published': 2, 'active.rules.public_total': 3,
-      'active.normative.made': 4, 'active.normative.published': 5, 'active.normative.public_total': 6,
+      'active.rules.made': 1,
+      'active.rules.published': 2,
+      'active.rules.public_total': 3,
+      'active.normative.made': 4,
+      'active.normative.published': 5,
+      'active.normative.public_total': 6,
     })
     expect(r.ignored).toEqual([])
   })
 
   it('a long label wrapped onto the next line, one cell per line', () => {
-    const r = ok(`${HEAD_2021}\n规章（设区的市\n人民政府提供）\n1\n2\n3\n（二）部分公开（区分处理的，只计\n这一情形，不计其他情形）\n0\n2\n0\n0\n0\n0\n2`)
+    const r = ok(
+      `${HEAD_2021}\n规章（设区的市\n人民政府提供）\n1\n2\n3\n（二）部分公开（区分处理的，只计\n这一情形，不计其他情形）\n0\n2\n0\n0\n0\n0\n2`,
+    )
     expect(r.values['requests.partial.commercial']).toBe(2)
     expect(r.values['active.rules.in_force']).toBe(3)
     expect(r.ignored).toEqual([])
@@ -34,13 +61,17 @@ describe('layouts', () => {
   })
 
   it('tab-separated lines', () => {
-    const r = ok('第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\n行政规范性文件\t4\t0\t9')
+    const r = ok(
+      '第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\n行政规范性文件\t4\t0\t9',
+    )
     expect(r.values['active.rules.repealed']).toBe(2)
     expect(r.values['active.normative.in_force']).toBe(9)
   })
 
   it('|-separated lines with trailing empty cells', () => {
-    const r = ok(`${HEAD_2021}\n规章 | 1 | 2 | 3 | ||\n第二十条第（五）项 | ||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 1517 | ||`)
+    const r = ok(
+      `${HEAD_2021}\n规章 | 1 | 2 | 3 | ||\n第二十条第（五）项 | ||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 1517 | ||`,
+    )
     expect(r.values['active.rules.in_force']).toBe(3)
     expect(r.values['active.licensing.decisions']).toBe(1517)
   })
@@ -55,7 +86,9 @@ describe('layouts', () => {
 
 describe('label drift', () => {
   it('half-width brackets', () => {
-    const r = ok(`${HEAD_2021}\n三、收到和处理政府信息公开申请情况\n三、本年度办理结果 | (一)予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 2 | 0 | 0 | 0 | 0 | 2`)
+    const r = ok(
+      `${HEAD_2021}\n三、收到和处理政府信息公开申请情况\n三、本年度办理结果 | (一)予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 2 | 0 | 0 | 0 | 0 | 2`,
+    )
     expect(r.values['requests.open.natural']).toBe(1)
     expect(r.values['requests.partial.commercial']).toBe(2)
   })
@@ -66,13 +99,17 @@ describe('label drift', () => {
   })
 
   it('spaces inside labels', () => {
-    const r = ok(`${HEAD_2021}\n自然人 | 商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计\n一、本年新收 政府信息公开申请数量 | 1 | 2 | 0 | 0 | 0 | 0 | 3`)
+    const r = ok(
+      `${HEAD_2021}\n自然人 | 商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计\n一、本年新收 政府信息公开申请数量 | 1 | 2 | 0 | 0 | 0 | 0 | 3`,
+    )
     expect(r.values['requests.new.commercial']).toBe(2)
     expect(r.ignored).toEqual([])
   })
 
   it.each(['、', '，', ','])('%s in the （六） labels of 2021', (mark) => {
-    const r = ok(`${HEAD_2021}\n（六）其他处理 | 1.申请人无正当理由逾期不补正${mark}行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 1 | 1\n2.申请人逾期未按收费通知要求缴纳费用${mark}行政机关不再处理其政府信息公开申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0`)
+    const r = ok(
+      `${HEAD_2021}\n（六）其他处理 | 1.申请人无正当理由逾期不补正${mark}行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 1 | 1\n2.申请人逾期未按收费通知要求缴纳费用${mark}行政机关不再处理其政府信息公开申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+    )
     expect(r.values['requests.other_no_correction.other_org']).toBe(1)
     expect(r.values['requests.other_no_fee.natural']).toBe(2)
     expect(r.values['requests.other_misc.natural']).toBe(0)
@@ -84,7 +121,9 @@ describe('label drift', () => {
   })
 
   it('a year inserted in a label (本年(2023)制发件数) still tells edition 2021', () => {
-    const r = ok('第二十条第(一)项\n信息内容 | 本年(2023)制发件数 | 本年（2023年）废止件数 | 现行有效件数\n规章 | 0 | 0 | 1')
+    const r = ok(
+      '第二十条第(一)项\n信息内容 | 本年(2023)制发件数 | 本年（2023年）废止件数 | 现行有效件数\n规章 | 0 | 0 | 1',
+    )
     expect(r.edition).toBe('2021')
     expect(r.values['active.rules.in_force']).toBe(1)
     expect(r.ignored).toEqual([])
@@ -101,7 +140,9 @@ describe('label drift', () => {
   })
 
   it('Traditional characters', () => {
-    const r = ok('第二十條第（一）項\n信息內容 | 本年新製作數量 | 本年新公開數量 | 對外公開總數量\n規章 | 1 | 2 | 3\n三、收到和處理政府信息公開申請情況\n一、本年新收政府信息公開申請數量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n（三）不予公開 | 4.保護第三方合法權益 | 0 | 1 | 0 | 0 | 0 | 0 | 1')
+    const r = ok(
+      '第二十條第（一）項\n信息內容 | 本年新製作數量 | 本年新公開數量 | 對外公開總數量\n規章 | 1 | 2 | 3\n三、收到和處理政府信息公開申請情況\n一、本年新收政府信息公開申請數量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n（三）不予公開 | 4.保護第三方合法權益 | 0 | 1 | 0 | 0 | 0 | 0 | 1',
+    )
     expect(r.edition).toBe('2019')
     expect(r.values['active.rules.published']).toBe(2)
     expect(r.values['requests.new.natural']).toBe(1)
@@ -111,9 +152,13 @@ describe('label drift', () => {
 
 describe('values', () => {
   it('251000元, 减3, +4, a dash, a full-width minus', () => {
-    const r2021 = ok(`${HEAD_2021}\n第二十条第（八）项\n信息内容 | 本年收费金额（单位：万元）\n行政事业性收费 | 251000元`)
+    const r2021 = ok(
+      `${HEAD_2021}\n第二十条第（八）项\n信息内容 | 本年收费金额（单位：万元）\n行政事业性收费 | 251000元`,
+    )
     expect(r2021.values['active.fees.amount']).toBe(25.1)
-    const r2019 = ok(`${HEAD_2019}\n第二十条第（六）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n行政处罚 | 10 | 减3 | 5\n行政强制 | 2 | +4 | -\n第二十条第（八）项\n行政事业性收费 | 3 | －2`)
+    const r2019 = ok(
+      `${HEAD_2019}\n第二十条第（六）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n行政处罚 | 10 | 减3 | 5\n行政强制 | 2 | +4 | -\n第二十条第（八）项\n行政事业性收费 | 3 | －2`,
+    )
     expect(r2019.values).toMatchObject({
       'active.penalty.change': -3,
       'active.enforcement.change': 4,
@@ -131,7 +176,9 @@ describe('values', () => {
   it('a value the parser refuses is reported on its cell, the others kept', () => {
     const r = ok(`${HEAD_2019}\n规章 | 1.5 | 0 | 5`)
     expect(r.values).toEqual({ 'active.rules.published': 0, 'active.rules.public_total': 5 })
-    expect(r.unrecognised).toEqual([{ cell: 'active.rules.made', line: '规章 | 1.5 | 0 | 5', reason: '件数须为整数（“1.5”）' }])
+    expect(r.unrecognised).toEqual([
+      { cell: 'active.rules.made', line: '规章 | 1.5 | 0 | 5', reason: '件数须为整数（“1.5”）' },
+    ])
   })
 })
 
@@ -178,32 +225,45 @@ describe('never guess', () => {
 
 describe('totals stated in the text', () => {
   it('are compared with the sums, never stored', () => {
-    const r = ok(`${HEAD_2019}\n一、本年新收政府信息公开申请数量 | 1 | 2 | 0 | 0 | 0 | 0 | 4\n二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0`)
+    const r = ok(
+      `${HEAD_2019}\n一、本年新收政府信息公开申请数量 | 1 | 2 | 0 | 0 | 0 | 0 | 4\n二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0`,
+    )
     expect(r.values['requests.new.total']).toBeUndefined()
     expect(r.totalMismatches).toEqual([
       {
         cell: 'requests.new.total',
         stated: 4,
         computed: 3,
-        message: '三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 总计：文中的总计为4，各项相加为3',
+        message:
+          '三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 总计：文中的总计为4，各项相加为3',
       },
     ])
   })
 
   it('fifteen numbers of 四 in one row, with its 总计 columns checked', () => {
-    const r = ok(`${HEAD_2019}\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 1`)
+    const r = ok(
+      `${HEAD_2019}\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 1`,
+    )
     expect(r.values['appeals.cases.review_upheld']).toBe(1)
     expect(r.values['appeals.cases.after_review_pending']).toBe(2)
-    expect(r.totalMismatches.map((m) => [m.cell, m.stated, m.computed])).toEqual([['appeals.cases.after_review_total', 1, 2]])
+    expect(r.totalMismatches.map((m) => [m.cell, m.stated, m.computed])).toEqual([
+      ['appeals.cases.after_review_total', 1, 2],
+    ])
   })
 })
 
 describe('title, parts and errors', () => {
   it('the title, broken over lines; the six parts by their headings', () => {
-    const r = ok(`某某市某某局2021年政府信息公开\n\n工作年度报告\n一、总体情况\n　　第一段。\n（一）主动公开\n第二段。\n${HEAD_2021}\n规章 | 0 | 0 | 0\n五、存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项\n本年度未收取信息处理费。`)
+    const r = ok(
+      `某某市某某局2021年政府信息公开\n\n工作年度报告\n一、总体情况\n　　第一段。\n（一）主动公开\n第二段。\n${HEAD_2021}\n规章 | 0 | 0 | 0\n五、存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项\n本年度未收取信息处理费。`,
+    )
     expect(r.agency).toBe('某某市某某局')
     expect(r.year).toBe(2021)
-    expect(r.texts).toEqual({ overview: '第一段。\n（一）主动公开\n第二段。', problems: '问题。', other: '本年度未收取信息处理费。' })
+    expect(r.texts).toEqual({
+      overview: '第一段。\n（一）主动公开\n第二段。',
+      problems: '问题。',
+      other: '本年度未收取信息处理费。',
+    })
     expect(r.preamble).toBe('')
   })
 
@@ -262,7 +322,12 @@ describe('HTML', () => {
       'active.normative.issued': 2,
       'active.normative.repealed': 0,
       'active.normative.in_force': 1036,
-      ...Object.fromEntries(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org'].flatMap((c) => [[`requests.open.${c}`, c === 'natural' ? 1 : 0], [`requests.partial.${c}`, 0]])),
+      ...Object.fromEntries(
+        ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org'].flatMap((c) => [
+          [`requests.open.${c}`, c === 'natural' ? 1 : 0],
+          [`requests.partial.${c}`, 0],
+        ]),
+      ),
     })
     expect(r.texts.overview).toBe('本年度，我局 主动公开信息12条。\n（一）主动公开\n第二段')
     expect(r.texts.other).toBe('无。')
@@ -276,7 +341,12 @@ describe('the data tables', () => {
     for (const t of tablesOf(e)) {
       for (const s of [t.heading, t.note ?? '', t.columnsCaption ?? '']) for (const ch of s) officialChars.add(ch)
       for (const b of t.blocks) {
-        for (const s of [b.heading ?? '', b.rowHeader ?? '', ...b.columns.flatMap((c) => [c.label, ...(c.groups ?? [])]), ...b.rows.flatMap((r) => [r.label, ...(r.path ?? [])])]) {
+        for (const s of [
+          b.heading ?? '',
+          b.rowHeader ?? '',
+          ...b.columns.flatMap((c) => [c.label, ...(c.groups ?? [])]),
+          ...b.rows.flatMap((r) => [r.label, ...(r.path ?? [])]),
+        ]) {
           for (const ch of s) officialChars.add(ch)
         }
       }
@@ -284,7 +354,8 @@ describe('the data tables', () => {
   }
 
   it('maps Traditional characters only to characters of the official labels (and 档 of the 檔案 drift)', () => {
-    for (const simplified of TRADITIONAL_TO_SIMPLIFIED.values()) expect(officialChars.has(simplified) || simplified === '档', simplified).toBe(true)
+    for (const simplified of TRADITIONAL_TO_SIMPLIFIED.values())
+      expect(officialChars.has(simplified) || simplified === '档', simplified).toBe(true)
     expect(toSimplified('對外公開總數量')).toBe('对外公开总数量')
   })
 

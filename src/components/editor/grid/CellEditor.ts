@@ -79,7 +79,9 @@ export class CellEditor implements ICellEditorComp {
     e.preventDefault()
     const cell = this.input.closest('.ag-cell')
     this.params.stopEditing(true)
-    cell?.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true }))
+    cell?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true }),
+    )
   }
 
   getGui() {

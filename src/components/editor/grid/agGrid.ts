@@ -1,7 +1,14 @@
 // The AG Grid modules the editor's grids use, and their look: a printed official form.
 import {
-  CellSpanModule, CellStyleModule, ClientSideRowModelModule, CustomEditorModule, type Module, RenderApiModule,
-  RowAutoHeightModule, ValidationModule, themeQuartz,
+  CellSpanModule,
+  CellStyleModule,
+  ClientSideRowModelModule,
+  CustomEditorModule,
+  type Module,
+  RenderApiModule,
+  RowAutoHeightModule,
+  ValidationModule,
+  themeQuartz,
 } from 'ag-grid-community'
 
 export const GRID_MODULES: Module[] = [

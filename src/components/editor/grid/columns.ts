@@ -50,14 +50,29 @@ export function buildColumns(o: ColumnOptions): (ColDef<GridRow> | ColGroupDef<G
   const { table, block } = o
   const depth = labelDepth(block)
   const labels = labelColumns(block, depth, o.labelWidth)
-  const values = groupColumns(block.columns.map((c) => ({ column: c, def: valueDef(c, o) })), 0)
+  const values = groupColumns(
+    block.columns.map((c) => ({ column: c, def: valueDef(c, o) })),
+    0,
+  )
   // 三: the 勾稽关系 note in the corner above the row labels.
-  const corner: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = table.note && labels.length
-    ? [{ headerName: table.note, headerClass: 'corner-note', wrapHeaderText: true, autoHeaderHeight: true, marryChildren: true, children: labels }]
-    : labels
+  const corner: (ColDef<GridRow> | ColGroupDef<GridRow>)[] =
+    table.note && labels.length
+      ? [
+          {
+            headerName: table.note,
+            headerClass: 'corner-note',
+            wrapHeaderText: true,
+            autoHeaderHeight: true,
+            marryChildren: true,
+            children: labels,
+          },
+        ]
+      : labels
   const columns = [...corner, ...values]
   // 二: each block is headed by its article item (第二十条第（一）项) across the whole grid.
-  return block.heading ? [{ headerName: block.heading, headerClass: 'block-heading', marryChildren: true, children: columns }] : columns
+  return block.heading
+    ? [{ headerName: block.heading, headerClass: 'block-heading', marryChildren: true, children: columns }]
+    : columns
 }
 
 function valueDef(column: ColumnDef, o: ColumnOptions): ColDef<GridRow> {
@@ -87,7 +102,14 @@ function groupColumns(
     let j = i
     while (j < list.length && list[j]!.column.groups?.[level] === group) j++
     const children = groupColumns(list.slice(i, j), level + 1)
-    out.push({ headerName: group, marryChildren: true, wrapHeaderText: true, autoHeaderHeight: true, headerClass: 'group-heading', children })
+    out.push({
+      headerName: group,
+      marryChildren: true,
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      headerClass: 'group-heading',
+      children,
+    })
     i = j
   }
   return out
@@ -115,6 +137,9 @@ function labelColumns(block: BlockDef, depth: number, labelWidth: number): ColDe
       const b = p.nodeB?.data
       return Boolean(a && b && a.own > level && b.own > level && p.valueA === p.valueB)
     },
-    cellClass: (p: CellClassParams<GridRow>) => ['row-label', p.data && p.data.own > level ? 'row-label-group' : `row-label-level${level}`],
+    cellClass: (p: CellClassParams<GridRow>) => [
+      'row-label',
+      p.data && p.data.own > level ? 'row-label-group' : `row-label-level${level}`,
+    ],
   }))
 }
