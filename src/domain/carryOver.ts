@@ -42,6 +42,7 @@ export function nextYearReport(
   const report = createReport(last.agency, year, edition.key, now.getTime())
   report.values = values
   report.carriedFrom = describeCarry(last, lastEdition, edition, carried)
+  report.carriedFromReport = { agency: last.agency, year: last.year }
   return { ok: true, report, carried }
 }
 

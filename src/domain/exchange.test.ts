@@ -9,6 +9,7 @@ import {
   SCHEMA_VERSION,
   exchangeFileName,
   migrate,
+  originFields,
   readExchangeData,
   readExchangeFile,
   serializeReport,
@@ -403,10 +404,90 @@ describe('reading: errors name the file and the field', () => {
   })
 
   it('refuses a newer schemaVersion', () => {
-    expect(errorOf(withField('schemaVersion', 2))).toEqual({
-      error: '文件“x.json”：此文件由更新版本的程序导出（schemaVersion 2），请升级后再导入',
+    expect(errorOf(withField('schemaVersion', 3))).toEqual({
+      error: '文件“x.json”：此文件由更新版本的程序导出（schemaVersion 3），请升级后再导入',
       field: 'schemaVersion',
     })
+  })
+
+  it('reads version 1 files as they were and version 2 files with their origin', () => {
+    expect(SCHEMA_VERSION).toBe(2)
+    const v1 = readOk(validFile())
+    expect(v1.origin).toEqual({})
+    expect(v1.values['requests.new.natural']).toBe(1)
+    const v2 = readOk({
+      ...validFile(),
+      schemaVersion: 2,
+      compiledFrom: [' 甲局 ', '乙局'],
+      compiledLeftOut: [{ agency: '丙局', reason: '未报送' }],
+      carriedFrom: { agency: '某市某局', year: 2021 },
+      final: true,
+    })
+    expect(v2.origin).toEqual({
+      compiledFrom: ['甲局', '乙局'],
+      compiledLeftOut: [{ agency: '丙局', reason: '未报送' }],
+      carriedFrom: { agency: '某市某局', year: 2021 },
+      final: true,
+    })
+    expect(v2.unknownFields).toEqual([])
+    expect(readOk({ ...validFile(), schemaVersion: 2, final: false }).origin).toEqual({})
+  })
+
+  it('refuses malformed version 2 fields, naming the field', () => {
+    const v2 = (field: string, value: unknown) => ({ ...validFile(), schemaVersion: 2, [field]: value })
+    expect(errorOf(v2('compiledFrom', '甲局'))).toEqual({
+      error: '文件“x.json”：compiledFrom 应为部门名称的数组，文件中为文字',
+      field: 'compiledFrom',
+    })
+    expect(errorOf(v2('compiledFrom', ['甲局', ' ']))).toEqual({
+      error: '文件“x.json”：compiledFrom[1]（部门名称）是空的',
+      field: 'compiledFrom[1]',
+    })
+    expect(errorOf(v2('compiledLeftOut', [{ agency: '丙局', reason: '未报送' }])).field).toBe('compiledLeftOut')
+    expect(errorOf({ ...v2('compiledFrom', ['甲局']), compiledLeftOut: [{ agency: '丙局' }] })).toEqual({
+      error: '文件“x.json”：compiledLeftOut[0].reason（未计入的原因）应为文字',
+      field: 'compiledLeftOut[0].reason',
+    })
+    expect(errorOf(v2('carriedFrom', { agency: '某市某局', year: 2022 }))).toEqual({
+      error: '文件“x.json”：carriedFrom.year 的值“2022”应为早于2022的整数年份',
+      field: 'carriedFrom.year',
+    })
+    expect(errorOf(v2('final', 'yes'))).toEqual({
+      error: '文件“x.json”：final（是否定稿）应为 true 或 false，文件中为“"yes"”',
+      field: 'final',
+    })
+  })
+
+  it('writes where a report came from and reads it back onto the report', () => {
+    const report: Report = {
+      ...createReport('某市', 2022, '2021'),
+      compiledFrom: ['id-a', 'id-b'],
+      compiledLeftOut: [{ agency: '丙局', reason: '未报送' }],
+      carriedFromReport: { agency: '某市', year: 2021 },
+      final: true,
+    }
+    const file = toExchangeFile(report, 'test', NOW, ['甲局', '乙局'])
+    expect(file).toMatchObject({
+      schemaVersion: 2,
+      compiledFrom: ['甲局', '乙局'],
+      compiledLeftOut: [{ agency: '丙局', reason: '未报送' }],
+      carriedFrom: { agency: '某市', year: 2021 },
+      final: true,
+    })
+    const read = readOk(JSON.parse(JSON.stringify(file)))
+    expect(originFields(read.origin)).toEqual({
+      compiledAgencies: ['甲局', '乙局'],
+      compiledLeftOut: [{ agency: '丙局', reason: '未报送' }],
+      carriedFromReport: { agency: '某市', year: 2021 },
+      final: true,
+    })
+    // A compiled report received from elsewhere is still written as one.
+    const received: Report = { ...createReport('某市', 2022, '2021'), ...originFields(read.origin) }
+    expect(toExchangeFile(received, 'test', NOW).compiledFrom).toEqual(['甲局', '乙局'])
+    // A plain draft says nothing of an origin.
+    const plain = toExchangeFile(createReport('某市', 2022, '2021'), 'test', NOW)
+    expect(Object.keys(plain)).not.toContain('compiledFrom')
+    expect(Object.keys(plain)).not.toContain('final')
   })
 
   it('migrates older versions one step at a time through the table', () => {

@@ -3,11 +3,12 @@ import { EDITIONS } from './editions'
 import { cellsOf, describeCell, findCell, findEdition } from './edition'
 import type { CellKey, EditionDef, EditionKey } from './format'
 import { AGENCY_MAX, TEXT_KEYS, cleanTexts, validateIdentity } from './report'
-import type { Report, ReportTexts, Values } from './report'
+import type { LeftOut, Report, ReportRef, ReportTexts, Values } from './report'
 import { resolveValues } from './totals'
 
 export const EXCHANGE_KIND = 'gov-info-disclosure-annual-report'
-export const SCHEMA_VERSION = 1
+/** docs/exchange-format.md: version 2 added compiledFrom, compiledLeftOut, carriedFrom and final. */
+export const SCHEMA_VERSION = 2
 /** Larger files are refused before JSON.parse. Measured in UTF-8 bytes, as the file is on disk. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
 /** Deeper nesting is refused: a real file has two levels (the file, then values/texts). */
@@ -22,8 +23,24 @@ export interface ExchangeFile {
   /** Cell key → number, in official cell order, totals included, blank cells omitted. */
   values: Record<CellKey, number>
   texts: Partial<ReportTexts>
+  /** A compiled (汇总) report: the agencies it sums. */
+  compiledFrom?: string[]
+  /** A compiled report: departments left out, and why. */
+  compiledLeftOut?: LeftOut[]
+  /** The report of the year before that 新建下一年度 carried this one over from. */
+  carriedFrom?: ReportRef
+  /** Marked final (定稿); absent means a draft. */
+  final?: true
   exportedAt: string
   generator: string
+}
+
+/** What a file says about a report beyond its values and texts (schemaVersion 2). */
+export interface ReportOrigin {
+  compiledFrom?: string[]
+  compiledLeftOut?: LeftOut[]
+  carriedFrom?: ReportRef
+  final?: true
 }
 
 export interface TotalMismatch {
@@ -47,6 +64,7 @@ export interface ParsedExchange {
   /** Informative only, for the import summary. */
   exportedAt?: string
   generator?: string
+  origin: ReportOrigin
 }
 
 export type ReadResult = { ok: true; file: ParsedExchange } | { ok: false; error: string; field?: string }
@@ -59,6 +77,10 @@ const KNOWN_FIELDS = new Set([
   'year',
   'values',
   'texts',
+  'compiledFrom',
+  'compiledLeftOut',
+  'carriedFrom',
+  'final',
   'exportedAt',
   'generator',
 ])
@@ -70,7 +92,13 @@ const KNOWN_FIELDS = new Set([
  * Writes a report: includes computed totals (resolveValues), blank cells omitted, values in official
  * cell order, texts.
  */
-export function toExchangeFile(report: Report, generator: string, now = new Date()): ExchangeFile {
+export function toExchangeFile(
+  report: Report,
+  generator: string,
+  now = new Date(),
+  /** The agencies of a compiled report's parts, looked up by the caller (the report holds their ids). */
+  partAgencies?: readonly string[],
+): ExchangeFile {
   const edition = findEdition(report.edition)
   if (!edition) throw new Error(`未知的格式版本：${report.edition}`)
   const resolved = resolveValues(edition, report.values)
@@ -79,6 +107,7 @@ export function toExchangeFile(report: Report, generator: string, now = new Date
     const v = resolved.get(cell.key)
     if (v !== undefined && Number.isFinite(v)) values[cell.key] = v
   }
+  const compiledFrom = partAgencies ?? report.compiledAgencies
   return {
     kind: EXCHANGE_KIND,
     schemaVersion: SCHEMA_VERSION,
@@ -87,13 +116,32 @@ export function toExchangeFile(report: Report, generator: string, now = new Date
     year: report.year,
     values,
     texts: { overview: report.texts.overview, problems: report.texts.problems, other: report.texts.other },
+    ...(report.compiledFrom || compiledFrom ? { compiledFrom: [...(compiledFrom ?? [])] } : {}),
+    ...(report.compiledLeftOut?.length ? { compiledLeftOut: report.compiledLeftOut.map((x) => ({ ...x })) } : {}),
+    ...(report.carriedFromReport ? { carriedFrom: { ...report.carriedFromReport } } : {}),
+    ...(report.final ? { final: true as const } : {}),
     exportedAt: now.toISOString(),
     generator,
   }
 }
 
-export function serializeReport(report: Report, generator: string, now = new Date()): string {
-  return JSON.stringify(toExchangeFile(report, generator, now), null, 2)
+export function serializeReport(
+  report: Report,
+  generator: string,
+  now = new Date(),
+  partAgencies?: readonly string[],
+): string {
+  return JSON.stringify(toExchangeFile(report, generator, now, partAgencies), null, 2)
+}
+
+/** The report fields a read file's origin sets (compiled from, carried from, final). */
+export function originFields(origin: ReportOrigin): Partial<Report> {
+  const fields: Partial<Report> = {}
+  if (origin.compiledFrom) fields.compiledAgencies = [...origin.compiledFrom]
+  if (origin.compiledLeftOut) fields.compiledLeftOut = origin.compiledLeftOut.map((x) => ({ ...x }))
+  if (origin.carriedFrom) fields.carriedFromReport = { ...origin.carriedFrom }
+  if (origin.final) fields.final = true
+  return fields
 }
 
 /**
@@ -113,10 +161,12 @@ type RawFile = Record<string, unknown>
 type Migration = (older: RawFile) => RawFile
 
 /**
- * Keyed by the version a migration upgrades FROM: when schemaVersion 2 exists, `1: (v1) => v2`
- * goes here and SCHEMA_VERSION becomes 2. Version 1 is the first, so the table is empty.
+ * Keyed by the version a migration upgrades FROM. Version 2 only added optional fields, so a
+ * version 1 file is a version 2 file without them.
  */
-const MIGRATIONS: Readonly<Partial<Record<number, Migration>>> = {}
+const MIGRATIONS: Readonly<Partial<Record<number, Migration>>> = {
+  1: (v1) => ({ ...v1, schemaVersion: 2 }),
+}
 
 /** Thrown inside the reader only; readExchangeData turns it into { ok: false }. */
 class ReadError extends Error {
@@ -182,6 +232,7 @@ function parse(data: unknown, now: Date): ParsedExchange {
     texts: cleanTexts(texts.known),
     totalMismatches: totalMismatches(edition, values, stated),
     unknownFields: [...Object.keys(raw).filter((k) => !KNOWN_FIELDS.has(k)), ...texts.unknown],
+    origin: readOrigin(raw, year),
   }
   if (typeof raw.exportedAt === 'string') parsed.exportedAt = raw.exportedAt
   if (typeof raw.generator === 'string') parsed.generator = raw.generator
@@ -255,6 +306,57 @@ export function migrate(raw: RawFile, version: number, target = SCHEMA_VERSION, 
     current = step(current)
   }
   return current
+}
+
+/** The optional fields of version 2. */
+function readOrigin(raw: RawFile, year: number): ReportOrigin {
+  const origin: ReportOrigin = {}
+  if (raw.compiledFrom !== undefined) origin.compiledFrom = readAgencyList(raw.compiledFrom, 'compiledFrom')
+  if (raw.compiledLeftOut !== undefined) {
+    const field = 'compiledLeftOut'
+    if (origin.compiledFrom === undefined)
+      throw new ReadError('有 compiledLeftOut（汇总未计入的部门）却没有 compiledFrom（汇总的部门）', field)
+    if (!Array.isArray(raw.compiledLeftOut))
+      throw new ReadError(`compiledLeftOut 应为数组，文件中为${typeName(raw.compiledLeftOut)}`, field)
+    origin.compiledLeftOut = raw.compiledLeftOut.map((item: unknown, i): LeftOut => {
+      const at = `${field}[${i}]`
+      if (!isPlainObject(item)) throw new ReadError(`${at} 应为对象（agency、reason），文件中为${typeName(item)}`, at)
+      const reason = item.reason
+      if (typeof reason !== 'string' || !reason.trim())
+        throw new ReadError(`${at}.reason（未计入的原因）应为文字`, `${at}.reason`)
+      return { agency: readName(item.agency, `${at}.agency`, '部门名称'), reason: reason.trim() }
+    })
+  }
+  if (raw.carriedFrom !== undefined) {
+    const field = 'carriedFrom'
+    const from = raw.carriedFrom
+    if (!isPlainObject(from))
+      throw new ReadError(`carriedFrom 应为对象（agency、year），文件中为${typeName(from)}`, field)
+    const agency = readName(from.agency, 'carriedFrom.agency', '结转来源的机关名称')
+    if (typeof from.year !== 'number' || !Number.isInteger(from.year) || from.year >= year)
+      throw new ReadError(`carriedFrom.year 的值${show(from.year)}应为早于${year}的整数年份`, 'carriedFrom.year')
+    origin.carriedFrom = { agency, year: from.year }
+  }
+  if (raw.final !== undefined) {
+    if (typeof raw.final !== 'boolean')
+      throw new ReadError(`final（是否定稿）应为 true 或 false，文件中为${show(raw.final)}`, 'final')
+    if (raw.final) origin.final = true
+  }
+  return origin
+}
+
+function readAgencyList(raw: unknown, field: string): string[] {
+  if (!Array.isArray(raw)) throw new ReadError(`${field} 应为部门名称的数组，文件中为${typeName(raw)}`, field)
+  return raw.map((name: unknown, i) => readName(name, `${field}[${i}]`, '部门名称'))
+}
+
+/** A non-empty name of at most AGENCY_MAX characters, trimmed. */
+function readName(raw: unknown, field: string, what: string): string {
+  if (typeof raw !== 'string') throw new ReadError(`${field}（${what}）应为文字，文件中为${typeName(raw)}`, field)
+  const name = raw.trim()
+  if (!name) throw new ReadError(`${field}（${what}）是空的`, field)
+  if (name.length > AGENCY_MAX) throw new ReadError(`${field}（${what}）不能超过${AGENCY_MAX}个字`, field)
+  return name
 }
 
 function readEdition(key: unknown): EditionDef {

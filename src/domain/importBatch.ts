@@ -1,7 +1,7 @@
 // Importing a batch of exchange files: each file read on its own (a broken one never stops the
 // others), duplicates of a stored report decided one by one (replace, keep both, skip), and
 // one plan of what to write, so the store can write the whole batch in one transaction.
-import { type ParsedExchange, type TotalMismatch, MAX_FILE_BYTES, readExchangeFile } from './exchange'
+import { type ParsedExchange, type TotalMismatch, MAX_FILE_BYTES, originFields, readExchangeFile } from './exchange'
 import { type Report, createReport, reportTitle } from './report'
 import { reviewReport } from './review'
 
@@ -122,6 +122,7 @@ export async function planImport(
       ...createReport(file.agency, file.year, file.edition, now),
       values: file.values,
       texts: file.texts,
+      ...originFields(file.origin),
     }
     const status = decision === 'replace' ? 'replaced' : decision === 'keepBoth' ? 'keptBoth' : 'imported'
     const result: FileResult = { ...base, status, reportId: report.id, errors: entry.errors }

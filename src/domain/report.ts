@@ -19,7 +19,39 @@ export interface Report {
   compiledFrom?: string[]
   /** What 新建下一年度 carried over, in words. */
   carriedFrom?: string
+  /** The report 新建下一年度 started from (exchange file `carriedFrom`). */
+  carriedFromReport?: ReportRef
+  /**
+   * The agencies a compiled report sums, as a file received from elsewhere names them (exchange
+   * file `compiledFrom`): its parts are not in this browser, so `compiledFrom` (ids) is absent.
+   */
+  compiledAgencies?: string[]
+  /** Departments a compiled report leaves out, and why (exchange file `compiledLeftOut`). */
+  compiledLeftOut?: LeftOut[]
+  /** Marked final (定稿) by the clerk (exchange file `final`). */
+  final?: boolean
 }
+
+/** A report named by its agency and year, as files name it. */
+export interface ReportRef {
+  agency: string
+  year: number
+}
+
+/** A department a compiled report leaves out. */
+export interface LeftOut {
+  agency: string
+  /** Chinese, e.g. 未报送 or 有错误未改正 */
+  reason: string
+}
+
+/** Whether a report is a compiled (汇总) report, here or where its file came from. */
+export const isCompiled = (r: Pick<Report, 'compiledFrom' | 'compiledAgencies'>) =>
+  Boolean(r.compiledFrom ?? r.compiledAgencies)
+
+/** How many departments a compiled report sums. */
+export const compiledCount = (r: Pick<Report, 'compiledFrom' | 'compiledAgencies'>) =>
+  (r.compiledFrom ?? r.compiledAgencies)?.length ?? 0
 
 export const TEXT_KEYS: readonly TextKey[] = ['overview', 'problems', 'other']
 export const AGENCY_MAX = 100
@@ -119,6 +151,17 @@ export function restoreReport(raw: unknown): Report | undefined {
   if (Array.isArray(r.compiledFrom))
     report.compiledFrom = r.compiledFrom.filter((x): x is string => typeof x === 'string')
   if (typeof r.carriedFrom === 'string') report.carriedFrom = r.carriedFrom
+  const ref = r.carriedFromReport as Partial<ReportRef> | undefined
+  if (ref && typeof ref.agency === 'string' && typeof ref.year === 'number')
+    report.carriedFromReport = { agency: ref.agency, year: ref.year }
+  if (Array.isArray(r.compiledAgencies))
+    report.compiledAgencies = r.compiledAgencies.filter((x): x is string => typeof x === 'string')
+  if (Array.isArray(r.compiledLeftOut)) {
+    report.compiledLeftOut = (r.compiledLeftOut as Partial<LeftOut>[]).flatMap((x) =>
+      x && typeof x.agency === 'string' && typeof x.reason === 'string' ? [{ agency: x.agency, reason: x.reason }] : [],
+    )
+  }
+  if (r.final === true) report.final = true
   return report
 }
 
