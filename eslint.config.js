@@ -13,6 +13,25 @@ export default defineConfigWithVueTs(
     files: ['scripts/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // src/db/ is the only door to storage: everything else calls its named functions.
+    files: ['src/**/*.{ts,vue}'],
+    ignores: ['src/db/**', 'src/**/*.test.ts', 'src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'Only src/db/ uses Dexie: call a named function of src/db/.' }],
+          patterns: [
+            {
+              regex: '(^@/db/database$|/db/database$|^\\./database$)',
+              message: 'Only src/db/ opens the database: call a named function of src/db/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   skipFormatting,
   {
     rules: {

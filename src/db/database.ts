@@ -120,3 +120,6 @@ function refuseNewer(factory: IDBFactory, onNewer: () => void): IDBFactory {
 }
 
 export const db = new NianbaoDb()
+
+/** This page's connection may not be used any more (a newer version of the app took over). */
+export const isDbOutdated = () => db.outdated

@@ -15,6 +15,8 @@ import {
 import { newId } from '@/domain/report'
 import { type HistoryRow, type ReportRow, db } from './database'
 
+export type { HistoryRow } from './database'
+
 /** The report's versions, oldest first. */
 export function historyOf(reportId: string): Promise<HistoryRow[]> {
   return db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).toArray()

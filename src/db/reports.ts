@@ -55,7 +55,9 @@ function writePatch(id: string, patch: ReportPatch, withHistory: boolean): Promi
     const row = await db.reports.get(id)
     if (!row) throw new Error('这份报告已不在数据库中（可能已在另一个标签页中删除）')
     const now = Date.now()
-    const next = { ...applyPatchTo(row, patch), updatedAt: now }
+    // Strictly later than what is stored: a live query's answer is then known stale by its stamp
+    // (src/stores/editor.ts drops an answer older than the write it has seen commit).
+    const next = { ...applyPatchTo(row, patch), updatedAt: Math.max(now, row.updatedAt + 1) }
     if (withHistory) {
       await versionBeforeChange(row, next, patchReason(patch.snapshot, Object.keys(patch.values ?? {}).length), now)
       await countEdit(now)
@@ -77,7 +79,38 @@ async function countEdit(now: number) {
   await setMeta(EDITS_KEY, edits ? { since: edits.since, count: edits.count + 1 } : { since: now, count: 1 })
 }
 
+export type { ReportRow } from './database'
+
 export const getReport = (id: string) => db.reports.get(id)
+
+/** Several stored reports by id, in that order; ids not stored are left out. */
+export async function getReports(ids: readonly string[]): Promise<ReportRow[]> {
+  return (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r))
+}
+
+/** The stored report of `agency` for `year`, not in the recycle bin (the newest if several). */
+export async function findReport(agency: string, year: number): Promise<ReportRow | undefined> {
+  const rows = await db.reports
+    .where('[agency+year]')
+    .equals([agency, year])
+    .filter((r) => !r.deletedAt)
+    .toArray()
+  return rows.sort((a, b) => b.updatedAt - a.updatedAt)[0]
+}
+
+/** Adds a new report (never replaces one). */
+export async function addReport(row: ReportRow): Promise<void> {
+  await db.reports.add(row)
+}
+
+/** Stores `row` only if `flag` is not yet set in meta, then sets it: e.g. the sample, once. */
+export async function putOnce(flag: string, row: ReportRow): Promise<void> {
+  await db.transaction('rw', db.reports, db.meta, async () => {
+    if (await getMeta<boolean>(flag)) return
+    await db.reports.put(row)
+    await setMeta(flag, true)
+  })
+}
 
 /**
  * Stores a whole report. When it replaces a stored one with other content (an import, a

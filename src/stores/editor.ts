@@ -1,12 +1,11 @@
 // The report being edited: on-screen state, live checks, undo/redo and saving.
 // Edits show at once; each is queued and written to IndexedDB in order, and 已保存 shows
 // only when the queue is empty. A failed write stays queued and is retried.
-import { liveQuery } from 'dexie'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { type ReportRow, db } from '@/db/database'
+import { type Subscription, watchLastYearReport, watchReport } from '@/db/live'
 import { storageErrorMessage } from '@/db/errors'
-import { type ReportPatch, applyPatchTo, patchReport } from '@/db/reports'
+import { type ReportPatch, type ReportRow, applyPatchTo, patchReport } from '@/db/reports'
 import { beforeOf, tabJournal } from '@/db/journal'
 import type { SnapshotReason } from '@/domain/history'
 import { describeCell, findCell, getEdition, inputCellsOf } from '@/domain/edition'
@@ -66,7 +65,9 @@ export const useEditorStore = defineStore('editor', () => {
   const queue: Pending[] = []
   let writing = false
   let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let subscriptions: { unsubscribe(): void }[] = []
+  let subscriptions: Subscription[] = []
+  /** The newest row this tab's writes stored: a live answer older than it is stale. */
+  let written: ReportRow | undefined
 
   const edition = computed(() => (report.value ? getEdition(report.value.edition) : undefined))
   // The database echoes every write back (liveQuery) as a new object with the same contents:
@@ -103,18 +104,19 @@ export const useEditorStore = defineStore('editor', () => {
     close()
     missing.value = false
     subscriptions.push(
-      liveQuery(() => db.reports.get(id)).subscribe({
-        next: (row) => {
-          if (!row) {
-            missing.value = true
-            report.value = undefined
-            return
-          }
-          // Keep edits not yet written on screen over what the database (or another tab) says.
-          report.value = pendingOver(row)
-          watchLastYear(row)
-        },
-        error: (e) => console.error(e),
+      watchReport(id, (answer) => {
+        if (!answer) {
+          missing.value = true
+          report.value = undefined
+          return
+        }
+        // An answer read before one of this tab's writes committed can arrive after it: the
+        // write's row is newer then (updatedAt only grows), and showing the answer would undo
+        // the edit on screen (and an undo after it would start from the wrong cells).
+        const row = written?.id === answer.id && written.updatedAt > answer.updatedAt ? written : answer
+        // Keep edits not yet written on screen over what the database (or another tab) says.
+        report.value = pendingOver(row)
+        watchLastYear(row)
       }),
     )
   }
@@ -125,26 +127,17 @@ export const useEditorStore = defineStore('editor', () => {
     if (key === lastYearKey) return
     lastYearKey = key
     subscriptions[1]?.unsubscribe()
-    subscriptions[1] = liveQuery(() =>
-      db.reports
-        .where('[agency+year]')
-        .equals([row.agency, row.year - 1])
-        .filter((r) => !r.deletedAt)
-        .first(),
-    ).subscribe({
-      // Every write to the table re-runs the query: take its answer only when it changed.
-      next: (r) => {
-        const prev = lastYear.value
-        if (
-          !r ||
-          !prev ||
-          r.id !== prev.id ||
-          r.edition !== prev.edition ||
-          sameRecord(prev.values, r.values) !== prev.values
-        )
-          lastYear.value = r
-      },
-      error: (e) => console.error(e),
+    // Every write to the table re-runs the query: take its answer only when it changed.
+    subscriptions[1] = watchLastYearReport(row.agency, row.year, (r) => {
+      const prev = lastYear.value
+      if (
+        !r ||
+        !prev ||
+        r.id !== prev.id ||
+        r.edition !== prev.edition ||
+        sameRecord(prev.values, r.values) !== prev.values
+      )
+        lastYear.value = r
     })
   }
 
@@ -152,6 +145,7 @@ export const useEditorStore = defineStore('editor', () => {
     for (const s of subscriptions) s?.unsubscribe()
     subscriptions = []
     lastYearKey = ''
+    written = undefined
     report.value = undefined
     lastYear.value = undefined
     undoStack.value = []
@@ -178,7 +172,7 @@ export const useEditorStore = defineStore('editor', () => {
     while (queue.length) {
       const next = queue[0]!
       try {
-        await patchReport(next.id, next.patch)
+        written = await patchReport(next.id, next.patch)
         queue.shift()
         tabJournal.shift()
       } catch (e) {

@@ -4,12 +4,12 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { version } from '../../package.json'
-import { type ReportRow, db } from '@/db/database'
 import { downloadBlob } from '@/composables/downloadBlob'
 import { recordExport } from '@/db/backup'
+import { addNextYearReport, partAgencies, reportsForImport, writeImportPlan } from '@/db/exchange'
+import { type ReportRow, getReports } from '@/db/reports'
 import { storageErrorMessage } from '@/db/errors'
 import { nextYearReport } from '@/domain/carryOver'
-import { chooseParts, createCompiledReport, relinkParts } from '@/domain/compile'
 import { csvFileName, tableCsv } from '@/domain/csv'
 import { type ParsedExchange, MAX_FILE_BYTES, exchangeFileName, serializeReport } from '@/domain/exchange'
 import type { TableKey } from '@/domain/format'
@@ -17,7 +17,6 @@ import {
   type Decision,
   type Existing,
   type FileResult,
-  type ImportPlan,
   countResults,
   planImport,
   readEntry,
@@ -77,11 +76,11 @@ export const useExchangeStore = defineStore('exchange', () => {
         progress.value = { done: i + 1, total: files.length }
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToBrowser()
       }
-      const stored: Existing[] = (await db.reports.toArray()).filter((r) => !r.deletedAt)
+      const stored: Existing[] = await reportsForImport()
       const plan = await planImport(entries, stored, ask)
       question.value = undefined
       phase.value = 'writing'
-      await write(plan)
+      await writeImportPlan(plan)
       results.value = plan.results
       return plan.rows.filter((r) => !r.deletedAt).map((r) => r.id)
     } catch (e) {
@@ -151,42 +150,25 @@ async function readText(file: File): Promise<string> {
   }
 }
 
-/**
- * One transaction: the replaced reports go to the recycle bin, compiled reports that listed a
- * replaced part list its replacement, and the new rows are added. If anything fails nothing
- * of the batch is stored and nothing stored changes.
- */
-async function write(plan: ImportPlan) {
-  const now = Date.now()
-  await db.transaction('rw', db.reports, async () => {
-    const binned = (await db.reports.bulkGet(plan.binIds)).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
-    await db.reports.bulkPut(binned.map((r) => ({ ...r, deletedAt: now })))
-    if (plan.replaced.size) {
-      const compiled = await db.reports.filter((r) => Boolean(r.compiledFrom)).toArray()
-      await db.reports.bulkPut(relinkParts(compiled, plan.replaced))
-    }
-    await db.reports.bulkAdd(plan.rows)
-  })
-}
-
 // ---------------------------------------------------------------------------------------------
 // Export
 
 const jsonBlob = (text: string) => new Blob([text], { type: 'application/json;charset=utf-8' })
 
 /** One report as 「{agency}-{year}年政府信息公开工作年度报告.json」. */
-export function exportReport(report: Report) {
-  downloadBlob(exchangeFileName(report), jsonBlob(serializeReport(report, GENERATOR)))
+export async function exportReport(report: Report) {
+  const parts = await partAgencies(report)
+  downloadBlob(exchangeFileName(report), jsonBlob(serializeReport(report, GENERATOR, new Date(), parts)))
   // An exported file is a copy outside the browser: the backup reminder counts it.
   void recordExport()
 }
 
 /** Several reports: one zip of one file each, or (zip: false) one download per report. */
 export async function exportReports(ids: readonly string[], options: { zip: boolean }) {
-  const rows = (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r))
+  const rows = await getReports(ids)
   if (rows.length === 1 || !options.zip) {
     for (const r of rows) {
-      exportReport(r)
+      await exportReport(r)
       // Chrome drops downloads started in the same instant.
       await new Promise((resolve) => setTimeout(resolve, 200))
     }
@@ -197,7 +179,7 @@ export async function exportReports(ids: readonly string[], options: { zip: bool
   const used = new Set<string>()
   const files: Record<string, Uint8Array> = {}
   for (const r of rows) {
-    files[uniqueName(exchangeFileName(r), used)] = strToU8(serializeReport(r, GENERATOR, now))
+    files[uniqueName(exchangeFileName(r), used)] = strToU8(serializeReport(r, GENERATOR, now, await partAgencies(r)))
   }
   downloadBlob(
     zipFileName(rows.length, now),
@@ -238,28 +220,9 @@ export async function createNextYear(report: Report, evenIfExists = false): Prom
   const result = nextYearReport(report)
   if (!result.ok) return result
   const next = result.report
-  const existing = await db.reports
-    .where('[agency+year]')
-    .equals([next.agency, next.year])
-    .filter((r) => !r.deletedAt)
-    .first()
-  if (existing && !evenIfExists) return { ok: false, existing, error: `${reportTitle(existing)}已经存在` }
-  await db.reports.add(next)
+  const existing = await addNextYearReport(next, evenIfExists)
+  if (existing) return { ok: false, existing, error: `${reportTitle(existing)}已经存在` }
   return { ok: true, id: next.id }
 }
 
-/** Stores a compiled report of `agency` for the stored reports `ids` (refused ones left out). */
-export async function createCompiled(
-  agency: string,
-  ids: readonly string[],
-  options: { year?: number; edition?: string } = {},
-): Promise<string | undefined> {
-  return db.transaction('rw', db.reports, async () => {
-    const rows = (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
-    const selection = chooseParts(rows, options)
-    if (!selection?.parts.length) return undefined
-    const report = createCompiledReport(agency, selection)
-    await db.reports.add(report)
-    return report.id
-  })
-}
+export { createCompiled } from '@/db/exchange'

@@ -1,10 +1,10 @@
 // The version history of the report being edited: the list, the differences from now, restore.
-import { liveQuery } from 'dexie'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { type HistoryRow, type ReportRow, db } from '@/db/database'
+import { watchHistory, watchReport } from '@/db/live'
+import type { ReportRow } from '@/db/reports'
 import { storageErrorMessage } from '@/db/errors'
-import { historyOf, restoreVersion } from '@/db/history'
+import { type HistoryRow, restoreVersion } from '@/db/history'
 import type { CellKey } from '@/domain/format'
 import { describeDiff, diffContent, listVersions } from '@/domain/history'
 import { useEditorStore } from './editor'
@@ -29,14 +29,8 @@ export const useHistoryStore = defineStore('history', () => {
     error.value = undefined
     if (!id) return
     subscriptions.push(
-      liveQuery(() => historyOf(id)).subscribe({
-        next: (v) => (versions.value = v),
-        error: (e) => console.error('history', e),
-      }),
-      liveQuery(() => db.reports.get(id)).subscribe({
-        next: (r) => (current.value = r),
-        error: (e) => console.error('history', e),
-      }),
+      watchHistory(id, (v) => (versions.value = v)),
+      watchReport(id, (r) => (current.value = r)),
     )
   }
 

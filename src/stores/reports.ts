@@ -1,14 +1,24 @@
 // The reports held in this browser: the list, the recycle bin and what can be done to them.
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import { type ReportRow, db } from '@/db/database'
-import { getMeta, moveToBin, purgeReport, putReport, restoreFromBin, setMeta } from '@/db/reports'
+import { watchAllReports } from '@/db/live'
+import {
+  type ReportRow,
+  getMeta,
+  getReport,
+  moveToBin,
+  patchReport,
+  purgeReport,
+  putOnce,
+  putReport,
+  restoreFromBin,
+} from '@/db/reports'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { type Report, createReport, newId } from '@/domain/report'
 import { type ReportStatus, findLastYear, reportStatus, reviewReport } from '@/domain/review'
 
 export const useReportsStore = defineStore('reports', () => {
-  const rows = useLiveQuery(() => db.reports.toArray(), undefined as ReportRow[] | undefined)
+  const rows = useLiveQuery<ReportRow[] | undefined>(watchAllReports, undefined)
   const loaded = computed(() => rows.value !== undefined)
   const byRecent = (a: ReportRow, b: ReportRow) => b.updatedAt - a.updatedAt
   const reports = computed(() => (rows.value ?? []).filter((r) => !r.deletedAt).sort(byRecent))
@@ -45,11 +55,12 @@ export const useReportsStore = defineStore('reports', () => {
   }
 
   async function rename(id: string, agency: string) {
-    await db.reports.update(id, { agency: agency.trim(), updatedAt: Date.now() })
+    // The same path as a rename in the editor: a version when due, and it counts as an edit.
+    await patchReport(id, { agency: agency.trim() })
   }
 
   async function duplicate(id: string): Promise<Report | undefined> {
-    const row = await db.reports.get(id)
+    const row = await getReport(id)
     if (!row) return undefined
     const now = Date.now()
     const copy: Report = {
@@ -74,11 +85,7 @@ export const useReportsStore = defineStore('reports', () => {
     const read = readExchangeData(sample.default, 'jining-cgj-2020.json')
     if (read.ok) {
       const report = createReport(read.file.agency, read.file.year, read.file.edition)
-      await db.transaction('rw', db.reports, db.meta, async () => {
-        if (await getMeta<boolean>('seeded')) return
-        await putReport({ ...report, values: read.file.values, texts: read.file.texts })
-        await setMeta('seeded', true)
-      })
+      await putOnce('seeded', { ...report, values: read.file.values, texts: read.file.texts })
     }
   }
 

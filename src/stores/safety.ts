@@ -3,10 +3,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
-import { type BackupPlan, type BackupStatus, applyBackup, backupStatus, createBackup, readBackup } from '@/db/backup'
-import { db, dbEvents } from '@/db/database'
+import { type BackupPlan, type BackupStatus, applyBackup, createBackup, readBackup } from '@/db/backup'
+import { dbEvents, isDbOutdated } from '@/db/connection'
 import { storageErrorMessage } from '@/db/errors'
 import { recoverJournals, tabJournal } from '@/db/journal'
+import { watchBackupStatus } from '@/db/live'
 import { backupReminder } from '@/domain/history'
 import { applyUpdate, startOffline } from '@/sw/register'
 
@@ -14,14 +15,14 @@ export type DbState = 'ok' | 'blocked' | 'outdated'
 export type UpdateState = 'none' | 'waiting' | 'reload'
 
 export const useSafetyStore = defineStore('safety', () => {
-  const dbState = ref<DbState>(db.outdated ? 'outdated' : 'ok')
+  const dbState = ref<DbState>(isDbOutdated() ? 'outdated' : 'ok')
   /** Edits of a closed or crashed tab written on this start. */
   const recovered = ref(0)
   const offline = ref<'service-worker' | 'preloaded'>()
   const offlineReady = ref(false)
   const update = ref<UpdateState>('none')
 
-  const status = useLiveQuery<BackupStatus>(() => backupStatus(), {})
+  const status = useLiveQuery<BackupStatus>(watchBackupStatus, {})
   const now = ref(Date.now())
   const reminder = computed(() => backupReminder(status.value.edits, now.value))
 
@@ -32,7 +33,7 @@ export const useSafetyStore = defineStore('safety', () => {
     dbEvents.addEventListener('outdated', () => (dbState.value = 'outdated'))
     dbEvents.addEventListener('blocked', () => dbState.value !== 'outdated' && (dbState.value = 'blocked'))
     dbEvents.addEventListener('ready', () => dbState.value === 'blocked' && (dbState.value = 'ok'))
-    if (db.outdated) dbState.value = 'outdated'
+    if (isDbOutdated()) dbState.value = 'outdated'
     setInterval(() => (now.value = Date.now()), 60_000)
     offline.value = await startOffline({
       onNeedRefresh: () => (update.value = 'waiting'),

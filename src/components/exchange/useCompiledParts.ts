@@ -1,6 +1,6 @@
 // The parts of a compiled report as they stand in the database now, from the reports store.
 import { type MaybeRefOrGetter, computed, toValue } from 'vue'
-import type { ReportRow } from '@/db/database'
+import type { ReportRow } from '@/db/reports'
 import { partStates } from '@/domain/compile'
 import type { Report } from '@/domain/report'
 import { resolveValues } from '@/domain/totals'

@@ -2,7 +2,7 @@
 // checked again only when it or last year's report of its agency changed, a few at a time
 // between frames; the map fills in as the results come.
 import { type Ref, onScopeDispose, shallowRef, watch } from 'vue'
-import type { ReportRow } from '@/db/database'
+import type { ReportRow } from '@/db/reports'
 import { type PartFindings, partReview } from '@/domain/compile'
 import { findLastYear } from '@/domain/review'
 
