@@ -14,16 +14,16 @@ import { EDITS_KEY, getMeta, setMeta } from './reports'
 import { type EditsSinceBackup, restoreSnapshot, sameContent } from '@/domain/history'
 import { type Report, reportTitle, restoreReport } from '@/domain/report'
 
-export const LAST_BACKUP_KEY = 'lastBackupAt'
-export const LAST_EXPORT_KEY = 'lastExportAt'
+const LAST_BACKUP_KEY = 'lastBackupAt'
+const LAST_EXPORT_KEY = 'lastExportAt'
 /** A larger file is refused before it is read. */
-export const MAX_BACKUP_BYTES = 256 * 1024 * 1024
+const MAX_BACKUP_BYTES = 256 * 1024 * 1024
 const MAX_ROWS = 1_000_000
 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export function backupFileName(now = new Date()): string {
+function backupFileName(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `年报备份-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.json`
 }
@@ -81,7 +81,7 @@ export async function backupStatus(): Promise<BackupStatus> {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export interface BackupReport {
+interface BackupReport {
   id: string
   title: string
   inBin: boolean
@@ -137,7 +137,7 @@ const TABLES_BY_VERSION: readonly (readonly string[])[] = SCHEMAS.map((_, i) =>
 )
 
 /** Checks the file against the add-on's format and every row against the app's own rules. */
-export function parseBackup(text: string): ParsedBackup {
+function parseBackup(text: string): ParsedBackup {
   if (!text.trim()) throw new BackupError('文件是空的')
   let data: unknown
   try {

@@ -41,7 +41,7 @@ export const DB_VERSION = SCHEMAS.length
 export const dbEvents = new EventTarget()
 
 /** Thrown (wrapped by Dexie) on every operation once the database is newer than this code. */
-export class DatabaseOutdatedError extends Error {
+class DatabaseOutdatedError extends Error {
   override name = 'DatabaseOutdatedError'
   constructor() {
     super('数据库已被更新版本的本程序升级')

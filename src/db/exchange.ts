@@ -2,6 +2,7 @@
 // report, and keeping compiled reports equal to the sum of their parts.
 import { type ReportRow, db } from './database'
 import { versionBeforeChange } from './history'
+import { logError, watch } from './live'
 import { findReport } from './reports'
 import { chooseParts, createCompiledReport, relinkParts, staleCompiled } from '@/domain/compile'
 import type { ImportPlan } from '@/domain/importBatch'
@@ -78,3 +79,7 @@ export async function syncCompiledNow(): Promise<number> {
     return stale.length
   })
 }
+
+/** How many compiled reports hold values other than the sum of their parts. */
+export const watchStaleCompiledCount = (onValue: (stale: number) => void) =>
+  watch(async () => staleCompiled(await db.reports.toArray()).length, onValue, logError)

@@ -22,11 +22,9 @@ export function historyOf(reportId: string): Promise<HistoryRow[]> {
   return db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).toArray()
 }
 
-export function latestVersion(reportId: string): Promise<HistoryRow | undefined> {
+function latestVersion(reportId: string): Promise<HistoryRow | undefined> {
   return db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).last()
 }
-
-export const getVersion = (id: string) => db.history.get(id)
 
 /**
  * Stores `row` (a report as it is now) as a version, then thins the report's old versions.
@@ -73,7 +71,7 @@ export async function versionBeforeChange(
 }
 
 /** Deletes the versions the thinning policy lets go. Returns how many. */
-export async function thinHistory(reportId: string, now: number): Promise<number> {
+async function thinHistory(reportId: string, now: number): Promise<number> {
   const range = db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey])
   const [keys, ids] = await Promise.all([range.clone().keys(), range.clone().primaryKeys()])
   const versions = ids.map((id, i) => ({ id, at: (keys[i] as unknown as [string, number])[1] }))

@@ -5,7 +5,6 @@ import { type ReportRow, db } from './database'
 import { backupStatus } from './backup'
 import { historyOf } from './history'
 import { findReport } from './reports'
-import { staleCompiled } from '@/domain/compile'
 
 export interface Subscription {
   unsubscribe(): void
@@ -14,11 +13,11 @@ export interface Subscription {
 type OnValue<T> = (value: T) => void
 type OnError = (error: unknown) => void
 
-function watch<T>(query: () => Promise<T>, onValue: OnValue<T>, onError: OnError): Subscription {
+export function watch<T>(query: () => Promise<T>, onValue: OnValue<T>, onError: OnError): Subscription {
   return liveQuery(query).subscribe({ next: onValue, error: onError })
 }
 
-const logError: OnError = (e) => console.error('liveQuery', e)
+export const logError: OnError = (e) => console.error('liveQuery', e)
 
 /** One stored report (undefined once deleted for good). */
 export const watchReport = (id: string, onValue: OnValue<ReportRow | undefined>, onError = logError) =>
@@ -58,7 +57,3 @@ export const watchHistory = (reportId: string, onValue: OnValue<Awaited<ReturnTy
 /** When the last backup and export were made, and the edits since. */
 export const watchBackupStatus = (onValue: OnValue<Awaited<ReturnType<typeof backupStatus>>>) =>
   watch(() => backupStatus(), onValue, logError)
-
-/** How many compiled reports hold values other than the sum of their parts. */
-export const watchStaleCompiledCount = (onValue: OnValue<number>) =>
-  watch(async () => staleCompiled(await db.reports.toArray()).length, onValue, logError)

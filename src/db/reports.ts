@@ -67,7 +67,7 @@ function writePatch(id: string, patch: ReportPatch, withHistory: boolean): Promi
   })
 }
 
-export function isQuotaError(e: unknown): boolean {
+function isQuotaError(e: unknown): boolean {
   const err = e as { name?: string; inner?: { name?: string } } | undefined
   return /Quota/i.test(`${err?.name ?? ''} ${err?.inner?.name ?? ''}`)
 }
@@ -98,11 +98,6 @@ export async function findReport(agency: string, year: number): Promise<ReportRo
   return rows.sort((a, b) => b.updatedAt - a.updatedAt)[0]
 }
 
-/** Adds a new report (never replaces one). */
-export async function addReport(row: ReportRow): Promise<void> {
-  await db.reports.add(row)
-}
-
 /** Stores `row` only if `flag` is not yet set in meta, then sets it: e.g. the sample, once. */
 export async function putOnce(flag: string, row: ReportRow): Promise<void> {
   await db.transaction('rw', db.reports, db.meta, async () => {
@@ -125,11 +120,6 @@ export async function putReport(row: ReportRow, reason: SnapshotReason = 'replac
     if (stored && !sameContent(stored, row)) await versionBeforeChange(stored, row, reason, Date.now())
     return db.reports.put(row)
   })
-}
-
-export async function listReports(): Promise<ReportRow[]> {
-  const rows = await db.reports.toArray()
-  return rows.sort((a, b) => b.updatedAt - a.updatedAt)
 }
 
 export async function moveToBin(id: string) {

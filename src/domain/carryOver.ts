@@ -8,7 +8,7 @@ import { resolveValues } from './totals'
 
 export type CarryResult = { ok: true; report: Report; carried: CarriedGroup[] } | { ok: false; error: string }
 
-export interface CarriedGroup {
+interface CarriedGroup {
   rule: string
   /** e.g. 二、上年结转政府信息公开申请数量 or 上一年项目数量 */
   label: string

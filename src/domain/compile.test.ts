@@ -6,7 +6,7 @@ import {
   contributions,
   createCompiledReport,
   currentCompiledValues,
-  partFindings,
+  partReview,
   partStates,
   relinkParts,
   sameValues,
@@ -175,13 +175,13 @@ describe('what each department contributed', () => {
   })
 })
 
-describe('partFindings', () => {
+describe('partReview', () => {
   it('lists each part’s errors and warnings by department, with the cross-year checks', () => {
     const full = Object.fromEntries(inputCellsOf(e2021).map((c) => [c.key, 0]))
     const good = dept('甲局', full)
     const bad = dept('乙局', { ...full, 'requests.new.natural': -1 })
     const lastYear = dept('甲局', { ...full, 'requests.carried_out.natural': 3 }, 2021)
-    const found = partFindings([good, bad], [good, bad, lastYear])
+    const found = [good, bad].map((p) => partReview(p, [good, bad, lastYear]))
     expect(found.map((f) => f.report.agency)).toEqual(['甲局', '乙局'])
     expect(found[0]!.errors).toEqual([])
     expect(new Set(found[0]!.warnings.map((w) => w.rule))).toEqual(new Set(['carry.requests']))

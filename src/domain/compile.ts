@@ -9,7 +9,7 @@ import { type Resolved, resolveValues, roundAmount } from './totals'
 /** What compiling needs of a report. */
 export type Part = Pick<Report, 'id' | 'agency' | 'year' | 'edition' | 'values'> & { compiledFrom?: string[] }
 
-export interface Refused<T> {
+interface Refused<T> {
   report: T
   /** Chinese, naming the department and why it cannot be summed. */
   reason: string
@@ -221,12 +221,4 @@ export function partReview<T extends Part & Pick<Report, 'texts'>>(report: T, al
     warnings: findings.filter((f) => f.severity === 'warning'),
     blanks: findings.filter((f) => f.rule === 'blank').length,
   }
-}
-
-/** Every part's review, for the parts that have anything to say, in the order of the parts. */
-export function partFindings<T extends Part & Pick<Report, 'texts'>>(
-  parts: readonly T[],
-  all: readonly T[] = [],
-): PartFindings<T>[] {
-  return parts.map((p) => partReview(p, all)).filter((f) => f.errors.length || f.warnings.length || f.blanks)
 }

@@ -27,7 +27,7 @@ export type SnapshotReason =
   | 'replace' // the report was overwritten some other way
   | 'backup-restore' // a whole-database backup was restored over it
 
-export const SNAPSHOT_REASONS: readonly SnapshotReason[] = [
+const SNAPSHOT_REASONS: readonly SnapshotReason[] = [
   'auto',
   'import',
   'restore',
@@ -39,7 +39,7 @@ export const SNAPSHOT_REASONS: readonly SnapshotReason[] = [
   'backup-restore',
 ]
 
-export const REASON_LABELS: Readonly<Record<SnapshotReason, string>> = {
+const REASON_LABELS: Readonly<Record<SnapshotReason, string>> = {
   auto: '编辑时自动保存',
   import: '导入文件覆盖前',
   restore: '恢复旧版本前',
@@ -182,7 +182,7 @@ export function patchReason(explicit: SnapshotReason | undefined, cellCount: num
 // ---------------------------------------------------------------------------------------------
 // Thinning
 
-export interface ThinningPolicy {
+interface ThinningPolicy {
   /** Every version younger than this is kept. */
   keepAllMs: number
   /** Then the newest of each calendar day, up to this age… */
@@ -190,7 +190,7 @@ export interface ThinningPolicy {
   /** …and the newest of each calendar month after it. */
 }
 
-export const THINNING: ThinningPolicy = { keepAllMs: DAY, dailyMs: 30 * DAY }
+const THINNING: ThinningPolicy = { keepAllMs: DAY, dailyMs: 30 * DAY }
 
 /** China Standard Time: the offices using this keep Beijing time and it has no daylight saving. */
 export const CHINA_OFFSET_MS = 8 * HOUR
@@ -298,10 +298,10 @@ export interface EditsSinceBackup {
   count: number
 }
 
-export const REMIND_AFTER_EDITS = 300
-export const REMIND_AFTER_MS = 7 * DAY
+const REMIND_AFTER_EDITS = 300
+const REMIND_AFTER_MS = 7 * DAY
 /** Fewer edits than this never remind (a typo fixed weeks after a backup is no stretch of editing). */
-export const REMIND_MIN_EDITS = 20
+const REMIND_MIN_EDITS = 20
 
 /**
  * A gentle reminder when much has been edited since the last backup or export: many edits, or

@@ -8,7 +8,7 @@ import { type Report, reportTitle } from './report'
 import { type Resolved, resolveValues } from './totals'
 import { formatValue } from './values'
 
-export type PrintCellRole =
+type PrintCellRole =
   /** The top-left cell over the row labels: the table's note or the block's rowHeader. */
   | 'corner'
   /** A header group above several columns (申请人情况, 法人或其他组织, 行政诉讼…). */
@@ -50,7 +50,7 @@ export interface PrintRow {
 }
 
 /** One `<tbody>`: a block of the table (二 has five). */
-export interface PrintSection {
+interface PrintSection {
   rows: PrintRow[]
   /** Short enough to keep on one page with its heading and header. */
   keepTogether: boolean
@@ -70,13 +70,13 @@ export interface PrintTable {
   dense: boolean
 }
 
-export interface PrintText {
+interface PrintText {
   key: TextKey
   heading: string
   paragraphs: string[]
 }
 
-export type PrintPart = { kind: 'text'; text: PrintText } | { kind: 'table'; table: PrintTable }
+type PrintPart = { kind: 'text'; text: PrintText } | { kind: 'table'; table: PrintTable }
 
 export interface PrintDoc {
   title: string
@@ -86,7 +86,7 @@ export interface PrintDoc {
 }
 
 /** Tables with more grid columns than this print in a smaller size. */
-export const DENSE_COLUMNS = 12
+const DENSE_COLUMNS = 12
 /** A block of at most this many rows is kept on one page with its heading. */
 const KEEP_TOGETHER_ROWS = 12
 

@@ -1,5 +1,5 @@
 // The report document and its normalising restore from untrusted data.
-import { FIRST_YEAR, editionForYear, findCell, findEdition, getEdition, inputCellsOf } from './edition'
+import { FIRST_YEAR, editionForYear, findCell, findEdition, getEdition } from './edition'
 import type { CellKey, EditionDef, EditionKey, TextKey } from './format'
 
 export type ReportTexts = Record<TextKey, string>
@@ -163,9 +163,4 @@ export function restoreReport(raw: unknown): Report | undefined {
   }
   if (r.final === true) report.final = true
   return report
-}
-
-/** How many input cells are still blank. */
-export function blankCount(edition: EditionDef, values: Values): number {
-  return inputCellsOf(edition).reduce((n, c) => (c.key in values ? n : n + 1), 0)
 }

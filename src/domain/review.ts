@@ -6,7 +6,7 @@ import type { Finding } from './findings'
 import { narrativeCheck } from './narrative'
 import type { Report } from './report'
 
-export const EXTRA_CHECKS: readonly ExtraCheck[] = [narrativeCheck]
+const EXTRA_CHECKS: readonly ExtraCheck[] = [narrativeCheck]
 
 export function reviewReport(
   report: Pick<Report, 'edition' | 'values' | 'texts'>,

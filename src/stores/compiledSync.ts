@@ -3,8 +3,7 @@
 // of their parts as they stand now, and writes the sums. Started by the screens that show or
 // change reports (home, editor, compile view); one subscription however many start it.
 import { onScopeDispose } from 'vue'
-import { syncCompiledNow } from '@/db/exchange'
-import { watchStaleCompiledCount } from '@/db/live'
+import { syncCompiledNow, watchStaleCompiledCount } from '@/db/exchange'
 
 let users = 0
 let subscription: { unsubscribe(): void } | undefined

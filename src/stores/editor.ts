@@ -35,7 +35,7 @@ export interface EntryResult {
   skipped: CellKey[]
 }
 
-export const COMPILED_READ_ONLY = '汇总报告的数字是各部门报告之和，不能直接修改；请修改相应部门的报告，汇总会随之更新。'
+const COMPILED_READ_ONLY = '汇总报告的数字是各部门报告之和，不能直接修改；请修改相应部门的报告，汇总会随之更新。'
 
 const RETRY_MS = 2000
 

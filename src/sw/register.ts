@@ -52,10 +52,7 @@ export async function applyUpdate() {
  * needs no network. CSS is one file, loaded with the page (build.cssCodeSplit: false).
  * Resolves, with how many were added, when all have loaded.
  */
-export async function preloadAllChunks(
-  doc: Document = document,
-  base: string = import.meta.env.BASE_URL,
-): Promise<number> {
+async function preloadAllChunks(doc: Document = document, base: string = import.meta.env.BASE_URL): Promise<number> {
   let files: unknown
   try {
     files = await (await fetch(base + CHUNKS_FILE)).json()

@@ -11,7 +11,7 @@ import { CHUNKS_FILE } from './chunks.js'
  * attributes, and AG Grid 36 injects its theme as <style> elements. frame-ancestors only works
  * as a header (docs/offline.md says what an administrator can add).
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -4,7 +4,7 @@ import { readExchangeData } from '@/domain/exchange'
 import type { Report } from '@/domain/report'
 import { createReport } from '@/domain/report'
 
-export const FIXTURES = new URL('../../tests/fixtures/', import.meta.url)
+const FIXTURES = new URL('../../tests/fixtures/', import.meta.url)
 
 export function fixtureText(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8')

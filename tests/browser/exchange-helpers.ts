@@ -12,7 +12,7 @@ export interface FileSpec {
 }
 
 /** A deterministic pseudo-random generator (the same files every run). */
-export function random(seed: number) {
+function random(seed: number) {
   let s = seed >>> 0
   return (max: number) => {
     s = (s * 1664525 + 1013904223) >>> 0

@@ -36,7 +36,7 @@ test('the sample exported and imported into a fresh browser profile keeps every 
   expect(download.suggestedFilename()).toBe('济宁市城市管理局-2020年政府信息公开工作年度报告.json')
   const text = (await downloaded(download)).toString('utf8')
   const file = JSON.parse(text)
-  expect(file).toMatchObject({ kind: KIND, schemaVersion: 1, edition: '2019', agency: '济宁市城市管理局', year: 2020 })
+  expect(file).toMatchObject({ kind: KIND, schemaVersion: 2, edition: '2019', agency: '济宁市城市管理局', year: 2020 })
   expect(file.values).toEqual(FIXTURE.values)
   expect(file.texts).toEqual(FIXTURE.texts)
   expect(file.generator).toMatch(/^年报 Nianbao /)

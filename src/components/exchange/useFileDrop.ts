@@ -48,7 +48,7 @@ export function useFileDrop(onFiles: (dropped: DroppedFiles) => void) {
 }
 
 /** Files dropped directly are all taken (each is validated); from folders only the .json files. */
-export async function droppedFiles(data: DataTransfer): Promise<DroppedFiles> {
+async function droppedFiles(data: DataTransfer): Promise<DroppedFiles> {
   // Entries must be taken during the drop event, before the first await.
   const entries = [...data.items]
     .map((item) => item.webkitGetAsEntry?.())

@@ -2,7 +2,7 @@
 export type Source = { kind: 'text'; text: string; name?: string } | { kind: 'html'; html: string; name?: string }
 
 /** Chinese .txt files are often saved in GBK: try UTF-8 strictly first, then GB18030. */
-export function decodeText(buffer: ArrayBuffer): string {
+function decodeText(buffer: ArrayBuffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer)
   } catch {

@@ -106,7 +106,7 @@ export function tableLabels(table: TableDef): TableLabels {
 }
 
 /** Distinct markers of `edition` found in `textKey` (a whole text through labelKey). */
-export function markersFound(edition: EditionDef, textKey: string): string[] {
+function markersFound(edition: EditionDef, textKey: string): string[] {
   return edition.markers.filter((m) => textKey.includes(labelKey(m)))
 }
 

@@ -30,7 +30,7 @@ export function toSimplified(s: string): string {
  * Labels that real reports write for an official one (compared as keys, see labelKey): each
  * group is one label; whichever member the edition has is the one meant.
  */
-export const LABEL_DRIFT: readonly (readonly string[])[] = [
+const LABEL_DRIFT: readonly (readonly string[])[] = [
   // 2021 renamed 规范性文件; reports of either edition use either name. A Traditional mirror
   // (Taiwan phrasing) turns 文件 into 檔案.
   ['行政规范性文件', '规范性文件', '规范性档案', '行政规范性档案'],
@@ -67,7 +67,7 @@ export function unnumberedKey(s: string): string {
   return baseKey(s).replace(NUMBERING, '')
 }
 
-export function stripAnnotation(s: string): string {
+function stripAnnotation(s: string): string {
   const t = s.trimEnd()
   if (t.endsWith(')')) {
     let depth = 0

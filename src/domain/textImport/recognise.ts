@@ -44,14 +44,14 @@ const NUMBER_SHAPE = /^(?:增加|减少|增|减|[+\-−])?\s*[\d,.]*\d[\d,.]*\s*
 const NONE_SHAPE = /^(?:([-‐‒–—―−])\1?|\/|无)$/
 
 /** A cell holding a value (possibly one the parser refuses), not a label. */
-export function isValueLike(cell: string): boolean {
+function isValueLike(cell: string): boolean {
   const t = cell.normalize('NFKC').trim()
   return t !== '' && (NUMBER_SHAPE.test(t) || NONE_SHAPE.test(t))
 }
 
 const clean = (s: string) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
 
-export function splitLine(raw: string): Line {
+function splitLine(raw: string): Line {
   const text = raw.replace(/[\s\u3000]+$/, '')
   if (/[|｜]/.test(text)) return { raw, cells: text.split(/[|｜]/).map(clean), structured: true }
   const t = text.replace(/^[\t ]+/, '')

@@ -11,12 +11,12 @@ export interface GridRow {
   own: number
 }
 
-export const LABEL_PREFIX = '_label'
-export const labelColId = (level: number) => `${LABEL_PREFIX}${level}`
+const LABEL_PREFIX = '_label'
+const labelColId = (level: number) => `${LABEL_PREFIX}${level}`
 export const isLabelCol = (colId: string) => colId.startsWith(LABEL_PREFIX)
 
 /** How many label columns a block needs: the deepest row path plus its own label; 0 when no row has a label. */
-export function labelDepth(block: BlockDef): number {
+function labelDepth(block: BlockDef): number {
   if (block.rows.every((r) => !r.label)) return 0
   return Math.max(...block.rows.map((r) => (r.path?.length ?? 0) + 1))
 }
@@ -33,7 +33,7 @@ export function gridRows(block: BlockDef): GridRow[] {
 }
 
 /** The header of a value column: its label, with the unit when the label does not say it. */
-export function columnHeader(column: ColumnDef): string {
+function columnHeader(column: ColumnDef): string {
   return column.unit && !column.label.includes(column.unit) ? `${column.label}（${column.unit}）` : column.label
 }
 

@@ -38,14 +38,12 @@ export function registerGrid(entry: GridEntry) {
   }
 }
 
-export const allGrids = () => [...grids]
-
 export function gridOfElement(el: Element | null): GridEntry | undefined {
   return [...grids].find((g) => el && g.el.contains(el))
 }
 
 /** Where a cell is: its grid and its row and column index there. */
-export function locate(key: CellKey): { grid: GridEntry; row: number; col: number } | undefined {
+function locate(key: CellKey): { grid: GridEntry; row: number; col: number } | undefined {
   const [table, row, column] = key.split('.')
   for (const grid of grids) {
     if (grid.table !== table) continue
@@ -72,10 +70,6 @@ export function focusCell(key: CellKey): boolean {
   el?.scrollIntoView({ block: 'center', inline: 'nearest' })
   el?.focus({ preventScroll: true })
   return true
-}
-
-export function refreshAll() {
-  for (const g of grids) g.api.refreshCells()
 }
 
 /** The selected rectangle, normalised: top-left and bottom-right positions. */
