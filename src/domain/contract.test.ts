@@ -5,7 +5,7 @@
 // again: `UPDATE_CONTRACT=1 npx vitest run src/domain/contract.test.ts`.
 // Every kind of file the app writes is validated against the schema with Ajv.
 import { readFileSync, writeFileSync } from 'node:fs'
-import Ajv2020 from 'ajv/dist/2020'
+import Ajv2020 from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { sampleReport } from '@/testing/fixtures'

@@ -5,7 +5,17 @@ import { expect, test } from '@playwright/test'
 import { cellsOf, getEdition } from '../../src/domain/edition'
 import { chineseRenders } from './helpers'
 import { cell, editorReady, saved } from './editor-helpers'
-import { asFile, chooseFiles, closeSummary, departmentFile, waitForSample } from './exchange-helpers'
+import {
+  asFile,
+  chooseFiles,
+  closeSummary,
+  departmentFile,
+  downloaded,
+  importFiles,
+  listItem,
+  schemaErrors,
+  waitForSample,
+} from './exchange-helpers'
 
 const DEPARTMENTS = 20
 /** Blank in every department: stays blank. Blank in one: the others' sum. */
@@ -170,6 +180,30 @@ test('a folder of files goes straight into a compilation; the compiled report op
   const parts = page.getByTestId('cell-contributions')
   await expect(parts.locator('tbody tr')).toHaveCount(2)
   await expect(parts.getByTestId('contribution-total')).toHaveText(String(total))
+
+  // Exported, the file says it is a compiled report and of whom; opened in another browser it is
+  // still known as one.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('exchange-toolbar').getByRole('button', { name: '导出', exact: true }).click()
+  const text = (await downloaded(await download)).toString('utf8')
+  const file = JSON.parse(text)
+  expect(file.compiledFrom).toEqual(expect.arrayContaining(['某区甲局', '某区乙局']))
+  expect(file.compiledFrom).toHaveLength(2)
+  expect(await schemaErrors(file)).toBe('')
+  const elsewhere = await page.context().browser()!.newContext()
+  const other = await elsewhere.newPage()
+  await waitForSample(other)
+  await importFiles(other, [asFile('汇总.json', file)])
+  await closeSummary(other)
+  await expect(listItem(other, '某区人民政府2023年政府信息公开工作年度报告')).toContainText('汇总报告（2个部门）')
+  await other
+    .getByTestId('report-list')
+    .getByRole('link', { name: '某区人民政府2023年政府信息公开工作年度报告' })
+    .click()
+  await editorReady(other)
+  await expect(other.getByTestId('received-compiled')).toHaveText('汇总报告 · 2个部门')
+  await elsewhere.close()
+
   await page.getByTestId('exchange-toolbar').getByRole('link', { name: '汇总报告 · 2个部门' }).click()
   await expect(page.getByTestId('compiled-parts')).toContainText('某区甲局')
   await expect(page.getByTestId('compiled-parts')).toContainText('某区乙局')

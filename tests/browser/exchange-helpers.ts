@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js'
 import { type Download, type Page, expect } from '@playwright/test'
 import { inputCellsOf, getEdition } from '../../src/domain/edition'
 import { resolveValues } from '../../src/domain/totals'
@@ -114,4 +115,13 @@ export function listItem(page: Page, title: string) {
     .getByTestId('report-list')
     .locator('li')
     .filter({ has: page.getByRole('link', { name: title, exact: true }) })
+}
+
+let validate: ValidateFunction | undefined
+/** Validates an exported file against the published schema (docs/report.schema.json); '' when valid. */
+export async function schemaErrors(file: unknown): Promise<string> {
+  validate ??= new Ajv2020({ allErrors: true, allowUnionTypes: true }).compile(
+    JSON.parse(readFileSync(new URL('../../docs/report.schema.json', import.meta.url), 'utf8')),
+  )
+  return validate(file) ? '' : JSON.stringify(validate.errors)
 }

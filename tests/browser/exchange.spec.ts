@@ -12,6 +12,7 @@ import {
   downloaded,
   importFiles,
   listItem,
+  schemaErrors,
   storedRows,
   waitForSample,
 } from './exchange-helpers'
@@ -36,6 +37,7 @@ test('the sample exported and imported into a fresh browser profile keeps every 
   expect(download.suggestedFilename()).toBe('济宁市城市管理局-2020年政府信息公开工作年度报告.json')
   const text = (await downloaded(download)).toString('utf8')
   const file = JSON.parse(text)
+  expect(await schemaErrors(file)).toBe('')
   expect(file).toMatchObject({ kind: KIND, schemaVersion: 2, edition: '2019', agency: '济宁市城市管理局', year: 2020 })
   expect(file.values).toEqual(FIXTURE.values)
   expect(file.texts).toEqual(FIXTURE.texts)
@@ -254,6 +256,9 @@ test('several reports export as one zip; a table exports as CSV with a byte-orde
   expect(JSON.parse(strFromU8(zip['济宁市城市管理局-2020年政府信息公开工作年度报告.json']!)).values).toEqual(
     FIXTURE.values,
   )
+  // Every file of the zip keeps the published contract.
+  for (const [name, bytes] of Object.entries(zip))
+    expect(await schemaErrors(JSON.parse(strFromU8(bytes))), name).toBe('')
 
   // 新建下一年度 from the sample.
   await page.getByTestId('report-list').getByRole('link', { name: SAMPLE_TITLE }).click()
@@ -294,6 +299,9 @@ test('several reports export as one zip; a table exports as CSV with a byte-orde
     'requests.carried_in.total': 1,
   })
   expect(json.texts).toEqual({ overview: '', problems: '', other: '' })
+  // The file says where it was carried over from, and keeps the contract.
+  expect(json.carriedFrom).toEqual({ agency: '济宁市城市管理局', year: 2020 })
+  expect(await schemaErrors(json)).toBe('')
 
   // Asked again from the sample: that year is already there.
   await page.goto('/')
