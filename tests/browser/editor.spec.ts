@@ -36,6 +36,8 @@ const REQUEST_ROWS_2021 = [
 const ZEROS = ['0', '0', '0', '0', '0', '0']
 
 test('a 2021 report typed in by keyboard adds up, and a broken 勾稽关系 shows until fixed', async ({ page }) => {
+  // About 200 cells typed key by key: on a loaded 2-core machine that alone can take a minute.
+  test.slow()
   await createReport(page, '测试市城市管理局', 2021)
   const summary = page.getByTestId('findings-summary')
 
