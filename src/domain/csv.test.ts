@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sampleReport } from '@/testing/fixtures'
-import { BOM, blockRows, csvField, csvFileName, headerRows, tableCsv } from './csv'
-import { getEdition, tableOf } from './edition'
+import { BOM, csvField, csvFileName, tableCsv } from './csv'
 import { createReport } from './report'
 
 const lines = (csv: string) => csv.slice(BOM.length).split('\r\n')
@@ -71,63 +70,5 @@ describe('csvFileName', () => {
     expect(csvFileName({ agency: 'a/b', year: 2022, edition: '2021' }, 'appeals')).toBe(
       'a_b-2022年-四、政府信息公开行政复议、行政诉讼情况.csv',
     )
-  })
-})
-
-describe('table layout', () => {
-  const e2021 = getEdition('2021')
-  const block = (key: 'requests' | 'appeals' | 'active', i = 0) => tableOf(e2021, key)!.blocks[i]!
-
-  it('puts each group row once before the rows under it', () => {
-    const lines = blockRows(block('requests'))
-    const labels = lines.map((l) => (l.kind === 'group' ? `#${l.depth}${l.label}` : l.row.key))
-    expect(labels.slice(0, 6)).toEqual([
-      'new',
-      'carried_in',
-      '#0三、本年度办理结果',
-      'open',
-      'partial',
-      '#1（三）不予公开',
-    ])
-    expect(labels.filter((l) => l.startsWith('#'))).toEqual([
-      '#0三、本年度办理结果',
-      '#1（三）不予公开',
-      '#1（四）无法提供',
-      '#1（五）不予处理',
-      '#1（六）其他处理',
-    ])
-    expect(labels.at(-2)).toBe('handled_total')
-  })
-
-  it('nests the column headers with their spans', () => {
-    const rows = headerRows(block('appeals'))
-    expect(rows.map((r) => r.map((c) => `${c.label}:${c.colspan}x${c.rowspan}`))).toEqual([
-      ['行政复议:5x1', '行政诉讼:10x1'],
-      [
-        '结果维持:1x2',
-        '结果纠正:1x2',
-        '其他结果:1x2',
-        '尚未审结:1x2',
-        '总计:1x2',
-        '未经复议直接起诉:5x1',
-        '复议后起诉:5x1',
-      ],
-      [
-        '结果维持:1x1',
-        '结果纠正:1x1',
-        '其他结果:1x1',
-        '尚未审结:1x1',
-        '总计:1x1',
-        '结果维持:1x1',
-        '结果纠正:1x1',
-        '其他结果:1x1',
-        '尚未审结:1x1',
-        '总计:1x1',
-      ],
-    ])
-    const requests = headerRows(block('requests'))
-    expect(requests[0]).toEqual([{ label: '申请人情况', colspan: 7, rowspan: 1 }])
-    expect(requests[1]!.map((c) => c.label)).toEqual(['自然人', '法人或其他组织', '总计'])
-    expect(headerRows(block('active', 3))).toEqual([[{ label: '本年收费金额（单位：万元）', colspan: 1, rowspan: 1 }]])
   })
 })

@@ -1,7 +1,9 @@
-// Column and row layout of one grid, laid out like the official table: header groups from the
-// edition's column groups, the row labels of 三 in three label columns with spanned cells.
+// One grid laid out like the official table, an adapter over the table layout
+// (src/domain/tableLayout.ts): its header tree as column groups, the row labels of 三 in
+// three label columns with spanned cells.
 import type { CellClassParams, ColDef, ColGroupDef, ColSpanParams, SpanRowsParams } from 'ag-grid-community'
 import type { BlockDef, ColumnDef, TableDef } from '@/domain/format'
+import { type BlockLayout, type HeaderNode, columnHeader, tableLayout } from '@/domain/tableLayout'
 
 /** One grid row: the row key and its label at each nesting level (三 has three). */
 export interface GridRow {
@@ -15,26 +17,17 @@ const LABEL_PREFIX = '_label'
 const labelColId = (level: number) => `${LABEL_PREFIX}${level}`
 export const isLabelCol = (colId: string) => colId.startsWith(LABEL_PREFIX)
 
-/** How many label columns a block needs: the deepest row path plus its own label; 0 when no row has a label. */
-function labelDepth(block: BlockDef): number {
-  if (block.rows.every((r) => !r.label)) return 0
-  return Math.max(...block.rows.map((r) => (r.path?.length ?? 0) + 1))
-}
+/** The block's layout (tableLayout.ts): label depth, row labels, header tree. */
+const layoutOf = (table: TableDef, block: BlockDef) => tableLayout(table).blocks[table.blocks.indexOf(block)]!
 
-export function gridRows(block: BlockDef): GridRow[] {
-  const depth = labelDepth(block)
-  return block.rows.map((r) => {
-    const labels = [...(r.path ?? []), r.label]
-    const own = labels.length - 1
+export function gridRows(table: TableDef, block: BlockDef): GridRow[] {
+  const { labelDepth, rowLabels } = layoutOf(table, block)
+  return rowLabels.map(({ row, labels: own }) => {
+    const labels = [...own]
     // Levels after its own repeat its label: a colSpan covers them.
-    while (labels.length < depth) labels.push(r.label)
-    return { key: r.key, labels, own }
+    while (labels.length < labelDepth) labels.push(row.label)
+    return { key: row.key, labels, own: own.length - 1 }
   })
-}
-
-/** The header of a value column: its label, with the unit when the label does not say it. */
-function columnHeader(column: ColumnDef): string {
-  return column.unit && !column.label.includes(column.unit) ? `${column.label}（${column.unit}）` : column.label
 }
 
 export interface ColumnOptions {
@@ -48,12 +41,9 @@ export interface ColumnOptions {
 
 export function buildColumns(o: ColumnOptions): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
   const { table, block } = o
-  const depth = labelDepth(block)
-  const labels = labelColumns(block, depth, o.labelWidth)
-  const values = groupColumns(
-    block.columns.map((c) => ({ column: c, def: valueDef(c, o) })),
-    0,
-  )
+  const layout = layoutOf(table, block)
+  const labels = labelColumns(layout, tableLayout(table).widths, o.labelWidth)
+  const values = groupColumns(layout.tree, o)
   // 三: the 勾稽关系 note in the corner above the row labels.
   const corner: (ColDef<GridRow> | ColGroupDef<GridRow>)[] =
     table.note && labels.length
@@ -85,44 +75,32 @@ function valueDef(column: ColumnDef, o: ColumnOptions): ColDef<GridRow> {
   }
 }
 
-/** Nests consecutive columns that share a group name, level by level. */
-function groupColumns(
-  list: { column: ColumnDef; def: ColDef<GridRow> }[],
-  level: number,
-): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
-  const out: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = []
-  let i = 0
-  while (i < list.length) {
-    const group = list[i]!.column.groups?.[level]
-    if (group === undefined) {
-      out.push(list[i]!.def)
-      i++
-      continue
-    }
-    let j = i
-    while (j < list.length && list[j]!.column.groups?.[level] === group) j++
-    const children = groupColumns(list.slice(i, j), level + 1)
-    out.push({
-      headerName: group,
-      marryChildren: true,
-      wrapHeaderText: true,
-      autoHeaderHeight: true,
-      headerClass: 'group-heading',
-      children,
-    })
-    i = j
-  }
-  return out
+/** The layout's header tree as AG Grid column groups. */
+function groupColumns(nodes: readonly HeaderNode[], o: ColumnOptions): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+  return nodes.map((node) =>
+    node.column
+      ? valueDef(node.column, o)
+      : {
+          headerName: node.text,
+          marryChildren: true,
+          wrapHeaderText: true,
+          autoHeaderHeight: true,
+          headerClass: 'group-heading',
+          children: groupColumns(node.children, o),
+        },
+  )
 }
 
-function labelColumns(block: BlockDef, depth: number, labelWidth: number): ColDef<GridRow>[] {
+function labelColumns(layout: BlockLayout, widths: readonly number[], labelWidth: number): ColDef<GridRow>[] {
+  const depth = layout.labelDepth
   if (!depth) return []
-  // Outer levels are narrow, the innermost takes the rest (三: 22% · 26% · 52%).
-  const shares = depth === 1 ? [1] : depth === 2 ? [0.35, 0.65] : [0.2, 0.27, 0.53]
-  return shares.map((share, level): ColDef<GridRow> => ({
+  // The layout's relative widths: outer levels narrow, the row's own label the rest.
+  const own = widths.slice(0, depth)
+  const total = own.reduce((a, b) => a + b, 0)
+  return own.map((w, level): ColDef<GridRow> => ({
     colId: labelColId(level),
-    headerName: level === 0 && block.rowHeader ? block.rowHeader : '',
-    width: Math.round(labelWidth * share),
+    headerName: level === 0 && layout.block.rowHeader ? layout.block.rowHeader : '',
+    width: Math.round((labelWidth * w) / total),
     suppressNavigable: true,
     editable: false,
     wrapText: true,
