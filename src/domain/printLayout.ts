@@ -53,6 +53,8 @@ export interface PrintTable {
   sections: PrintSection[]
   /** Many columns: print smaller. */
   dense: boolean
+  /** Row labels under a 信息内容 header (二) are centred, as the official table prints them; others read from the left. */
+  centredLabels: boolean
 }
 
 interface PrintText {
@@ -133,5 +135,6 @@ export function buildPrintTable(table: TableDef, resolved: Resolved): PrintTable
       keepTogether: block.keepTogether,
     })),
     dense: layout.dense,
+    centredLabels: table.blocks.every((b) => b.rowHeader),
   }
 }

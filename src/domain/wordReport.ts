@@ -22,7 +22,6 @@ import {
   convertMillimetersToTwip,
 } from 'docx'
 import type { Signature } from './documents'
-import { getEdition, tableOf } from './edition'
 import type { EditionDef } from './format'
 import { type PrintCell, type PrintDoc, type PrintRow, type PrintTable, buildPrintDoc } from './printLayout'
 import type { Report } from './report'
@@ -119,13 +118,13 @@ function tableCell(cell: PrintCell, size: number, keepNext: boolean, centredLabe
   })
 }
 
-function table(t: PrintTable, centredLabels: boolean): Table {
+function table(t: PrintTable): Table {
   const size = t.dense ? SIZE.dense : SIZE.table
   const total = t.widths.reduce((a, b) => a + b, 0)
   const widths = t.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH))
   const row = (r: PrintRow, header: boolean, keepNext: boolean) =>
     new TableRow({
-      children: r.cells.map((c) => tableCell(c, size, keepNext, centredLabels)),
+      children: r.cells.map((c) => tableCell(c, size, keepNext, t.centredLabels)),
       tableHeader: header,
       cantSplit: true,
     })
@@ -182,15 +181,13 @@ function signatureBlock(signature: Signature): Paragraph[] {
 }
 
 /** The document body: title, parts 一 to 六, the signature. */
-function body(doc: PrintDoc, edition: EditionDef, signature?: Signature): (Paragraph | Table)[] {
+function body(doc: PrintDoc, signature?: Signature): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [title(doc.titleLines)]
   for (const part of doc.parts) {
     if (part.kind === 'text') {
       out.push(heading(part.text.heading), ...part.text.paragraphs.map(textParagraph))
     } else {
-      const def = tableOf(edition, part.table.key)
-      const centred = Boolean(def?.blocks.every((b) => b.rowHeader))
-      out.push(heading(part.table.heading), table(part.table, centred))
+      out.push(heading(part.table.heading), table(part.table))
       // Space after a table, as after a paragraph.
       out.push(new Paragraph({ children: [], spacing: { line: 240, before: 0, after: 0 } }))
     }
@@ -220,8 +217,7 @@ export function wordDocument(
   report: Pick<Report, 'agency' | 'year' | 'edition' | 'values' | 'texts'>,
   options: { signature?: Signature; edition?: EditionDef } = {},
 ): Document {
-  const edition = options.edition ?? getEdition(report.edition)
-  const doc = buildPrintDoc(report, edition)
+  const doc = buildPrintDoc(report, options.edition)
   return new Document({
     title: doc.title,
     creator: report.agency,
@@ -249,7 +245,7 @@ export function wordDocument(
           },
         },
         footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
-        children: body(doc, edition, options.signature),
+        children: body(doc, options.signature),
       },
     ],
   })
