@@ -27,8 +27,9 @@ export interface LayoutCell {
   text: string
   rowspan: number
   colspan: number
-  /** Value cells: the cell key (table.row.column), its column and row. */
+  /** Value cells: the cell key (table.row.column). */
   cell?: CellKey
+  /** Value cells and column headers: the column of the definition. */
   column?: ColumnDef
   /** Value cells: a 总计 derived from other cells. */
   computed?: boolean
@@ -255,6 +256,7 @@ function headerRows(
         rowspan: n.rowspan,
         colspan: n.colspan,
       }
+      if (n.column) cell.column = n.column
       if (n.column && [...n.text].length <= SHORT_HEADER) cell.nowrap = true
       levels[n.level]!.push(cell)
       walk(n.children)
