@@ -49,7 +49,7 @@ function cellObject(cell: LayoutCell, resolved: Resolved, centredLabels: boolean
   }
 }
 
-/** Places merged cells on the sheet's grid: a cell a merge covers stays null (the writer frames it with the merge's border). */
+/** Places merged cells on the sheet's grid; a cell a merge covers stays null (framed with the merge's border). */
 function place(rows: readonly LayoutRow[], width: number, resolved: Resolved, centred: boolean): Cell[][] {
   const out: Cell[][] = rows.map(() => Array<Cell>(width).fill(null))
   const taken = rows.map(() => Array<boolean>(width).fill(false))
