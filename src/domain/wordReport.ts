@@ -118,10 +118,35 @@ function tableCell(cell: PrintCell, size: number, keepNext: boolean, centredLabe
   })
 }
 
+/** A value column holds a five-digit total on one line (Word breaks a number that does not fit). */
+const MIN_VALUE_WIDTH = 760
+const MIN_GROUP_WIDTH = 1000
+
+/** Twips of each grid column: the layout's proportions, value columns no narrower than a five-digit number. */
+function columnWidths(t: PrintTable): number[] {
+  const total = t.widths.reduce((a, b) => a + b, 0)
+  const plain = t.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH))
+  const values = t.widths.length - t.labelColumns
+  const valueWidth = Math.max(...plain.slice(t.labelColumns))
+  if (t.labelColumns === 0 || valueWidth >= MIN_VALUE_WIDTH || values * MIN_VALUE_WIDTH > TEXT_WIDTH * 0.75)
+    return plain
+  // Labels take what the value columns leave, in their proportions.
+  const labels = t.widths.slice(0, t.labelColumns)
+  const labelTotal = labels.reduce((a, b) => a + b, 0)
+  const rest = TEXT_WIDTH - values * MIN_VALUE_WIDTH
+  const out = labels.map((w) => Math.floor((w / labelTotal) * rest))
+  // A middle group label (（三）不予公开) keeps four characters a line; the row's own label gives way.
+  for (let k = 1; k < out.length - 1; k++) {
+    const more = Math.max(0, MIN_GROUP_WIDTH - out[k]!)
+    out[k]! += more
+    out[out.length - 1]! -= more
+  }
+  return [...out, ...Array<number>(values).fill(MIN_VALUE_WIDTH)]
+}
+
 function table(t: PrintTable): Table {
   const size = t.dense ? SIZE.dense : SIZE.table
-  const total = t.widths.reduce((a, b) => a + b, 0)
-  const widths = t.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH))
+  const widths = columnWidths(t)
   const row = (r: PrintRow, header: boolean, keepNext: boolean) =>
     new TableRow({
       children: r.cells.map((c) => tableCell(c, size, keepNext, t.centredLabels)),

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { getEdition, tablesOf } from '../../src/domain/edition'
 import type { EditionDef, TableDef } from '../../src/domain/format'
 import { chineseRenders } from './helpers'
+import { type Pdf, type Word, cx, cy, readPdf as readPdfWords } from './pdf'
 
 const OUT = 'test-results/print'
 const FIXTURE = new URL('../fixtures/jining-cgj-2020.json', import.meta.url)
@@ -17,63 +18,10 @@ const PAGE = { width: 210 * MM, height: 297 * MM }
 const CONTENT = { left: 28 * MM, right: (210 - 26) * MM, top: 37 * MM, bottom: (297 - 35) * MM }
 /** Below this line is the foot of the page (page number). */
 const FOOT_Y = CONTENT.bottom + 8
+const readPdf = (file: string) => readPdfWords(file, FOOT_Y)
 
 // ---------------------------------------------------------------------------------------------
 // Reading the PDF
-
-interface Word {
-  text: string
-  page: number
-  xMin: number
-  xMax: number
-  yMin: number
-  yMax: number
-}
-const cx = (w: Word) => (w.xMin + w.xMax) / 2
-const cy = (w: Word) => (w.yMin + w.yMax) / 2
-
-interface Pdf {
-  pages: { width: number; height: number }[]
-  /** The words of the page bodies, in the order they are drawn (DOM order). */
-  body: Word[]
-  /** The words at the foot of each page. */
-  foot: Word[][]
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e.startsWith('#x')
-      ? String.fromCodePoint(parseInt(e.slice(2), 16))
-      : e.startsWith('#')
-        ? String.fromCodePoint(Number(e.slice(1)))
-        : (ENTITIES[e] ?? m),
-  )
-
-function readPdf(file: string): Pdf {
-  const xml = execFileSync('pdftotext', ['-raw', '-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
-  const pdf: Pdf = { pages: [], body: [], foot: [] }
-  const re =
-    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
-  for (const m of xml.matchAll(re)) {
-    if (m[1]) {
-      pdf.pages.push({ width: Number(m[1]), height: Number(m[2]) })
-      pdf.foot.push([])
-      continue
-    }
-    const word: Word = {
-      text: decode(m[7]!),
-      page: pdf.pages.length,
-      xMin: Number(m[3]),
-      yMin: Number(m[4]),
-      xMax: Number(m[5]),
-      yMax: Number(m[6]),
-    }
-    if (cy(word) > FOOT_Y) pdf.foot[word.page - 1]!.push(word)
-    else pdf.body.push(word)
-  }
-  return pdf
-}
 
 const squeeze = (s: string) => s.replace(/\s+/g, '')
 
