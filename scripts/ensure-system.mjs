@@ -1,4 +1,4 @@
-// Makes sure the browser tests can run: Debian's Chromium, a CJK font and poppler-utils.
+// Makes sure the browser tests can run: Debian's Chromium, a CJK font, poppler-utils and LibreOffice Writer.
 // As root it installs what is missing with apt-get; otherwise it stops with the command to run.
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -16,6 +16,8 @@ const missing = []
 if (!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) missing.push('chromium')
 if (!has('fc-list :lang=zh | grep -q .')) missing.push('fonts-noto-cjk')
 if (!has('command -v pdftotext')) missing.push('poppler-utils')
+// The Word export's test renders the .docx to PDF with LibreOffice (headless, no GUI).
+if (!has('command -v soffice')) missing.push('libreoffice-writer-nogui')
 
 if (missing.length) {
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`
