@@ -3,8 +3,8 @@
 // of merged cells, the row labels with their spans, units, which cells are computed and which
 // blocks must stay together on a page. Grid, print, CSV, Word, Excel and the web page are thin
 // adapters over it: a new edition lays out in all of them from its definition alone.
-import { cellKey, tablesOf } from './edition'
-import type { BlockDef, CellKey, ColumnDef, EditionDef, RowDef, TableDef, TableKey } from './format'
+import { cellKey } from './edition'
+import type { BlockDef, CellKey, ColumnDef, RowDef, TableDef } from './format'
 
 export type LayoutRole =
   /** The top-left cell over the row labels: the table's note or the block's rowHeader. */
@@ -61,7 +61,7 @@ export interface HeaderNode {
 }
 
 /** A body row's labels: its group labels outermost first, then its own. */
-export interface RowLabels {
+interface RowLabels {
   row: RowDef
   labels: string[]
 }
@@ -133,11 +133,6 @@ export function tableLayout(table: TableDef): TableLayout {
   return layout
 }
 
-/** The layout of every table of an edition, in official order. */
-export function editionLayout(edition: EditionDef): Map<TableKey, TableLayout> {
-  return new Map(tablesOf(edition).map((t) => [t.key, tableLayout(t)]))
-}
-
 function build(table: TableDef): TableLayout {
   const labelColumns = Math.max(0, ...table.blocks.map(labelDepth))
   const valueColumns = Math.max(1, ...table.blocks.map((b) => b.columns.length))
@@ -188,7 +183,7 @@ function labelDepth(block: BlockDef): number {
 }
 
 /** The header groups above a column, with the table's caption on top when the column does not name it. */
-export function groupChain(table: TableDef, column: ColumnDef): readonly string[] {
+function groupChain(table: TableDef, column: ColumnDef): readonly string[] {
   const groups = column.groups ?? []
   return table.columnsCaption && groups[0] !== table.columnsCaption ? [table.columnsCaption, ...groups] : groups
 }

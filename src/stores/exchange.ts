@@ -189,7 +189,7 @@ export async function exportReports(ids: readonly string[], options: { zip: bool
 }
 
 /** 「政府信息公开工作年度报告（12份）-2026-11-25.zip」 */
-function zipFileName(count: number, now = new Date()): string {
+export function zipFileName(count: number, now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `政府信息公开工作年度报告（${count}份）-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.zip`
 }
