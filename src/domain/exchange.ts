@@ -1,4 +1,5 @@
 // The exchange file (exchange-format.md): writing a report as JSON and reading untrusted files back.
+import { documentFileName } from './documents'
 import { EDITIONS } from './editions'
 import { cellsOf, describeCell, findCell, findEdition } from './edition'
 import type { CellKey, EditionDef, EditionKey } from './format'
@@ -144,13 +145,9 @@ export function originFields(origin: ReportOrigin): Partial<Report> {
   return fields
 }
 
-/**
- * File name 「{agency}-{year}年政府信息公开工作年度报告.json」 with characters illegal in file names
- * (\/:*?"<>| and control chars) replaced by _.
- */
+/** File name 「{agency}-{year}年政府信息公开工作年度报告.json」 (documents.ts: every file a report becomes). */
 export function exchangeFileName(report: Pick<Report, 'agency' | 'year'>): string {
-  const agency = report.agency.trim().replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
-  return `${agency}-${report.year}年政府信息公开工作年度报告.json`
+  return documentFileName(report, 'json')
 }
 
 // ---------------------------------------------------------------------------------------------
