@@ -254,7 +254,7 @@ function readRow(labels: TableLabels, line: Line, out: Collector) {
     if (isValueLike(c)) break
     const m = labels.lookup(c)
     if (m?.kind === 'row') {
-      const values = trimEnd(cells.slice(k + 1))
+      const values = rowValues(cells.slice(k + 1), m.block.columns.length)
       out.row(labels.table, m.block, m.row, values, text)
       return
     }
@@ -272,6 +272,17 @@ function readRow(labels: TableLabels, line: Line, out: Collector) {
   }
   // A header line is all labels; anything else (an extra row, a cut-off cell) is ignored.
   if (filled.some((c) => isValueLike(c) || !labels.lookup(c))) out.ignored.push(text)
+}
+
+/**
+ * The values after a row label. Empty cells inside a row are blank cells (| 16 | 3 |  |  | 1 |);
+ * empty cells at the end are too when the row has exactly one cell per column (an empty 总计),
+ * or one more, the empty cell after a closing `|`. Otherwise trailing empties are padding.
+ */
+function rowValues(cells: readonly string[], columns: number): string[] {
+  if (cells.length === columns) return [...cells]
+  if (cells.length === columns + 1 && cells[columns] === '') return cells.slice(0, columns)
+  return trimEnd(cells)
 }
 
 function trimEnd(cells: readonly string[]): string[] {
