@@ -103,6 +103,23 @@ const cases: { what: string; edition: string; patch: Values; wrong: string; stat
     right: ['本年度收到的政府信息公开申请均已办结。'],
   },
   {
+    // 依申请公开 as the noun, and a count in Chinese numerals (both in published reports).
+    what: 'received',
+    edition: '2019',
+    patch: { 'requests.new.natural': 3 },
+    wrong: '本年度共受理依申请公开两件。',
+    stated: 2,
+    right: ['本年度共收到依申请公开3件。', '共收到政府信息公开申请三件。', '受理依申请公开一事已办结。'],
+  },
+  {
+    what: 'handled',
+    edition: '2021',
+    patch: { 'requests.open.natural': 2, 'requests.new.natural': 2 },
+    wrong: '办理依申请公开申请十二件。',
+    stated: 12,
+    right: ['全年办理依申请公开2件。', '办理依申请公开申请两件。'],
+  },
+  {
     what: 'carried_in',
     edition: '2021',
     patch: { 'requests.carried_in.legal': 2 },
@@ -308,10 +325,42 @@ describe('patterns', () => {
       expect(run(edition, zeros(edition, patch), { overview: sentence }), sentence).toEqual([])
   })
 
-  it('silent while a cell the statement sums is blank', () => {
+  it('with a blank cell: silent at or above what the filled cells add up to', () => {
     const values = zeros('2021', { 'requests.new.natural': 3 })
     delete values['requests.new.legal']
     expect(run('2021', values, { overview: '共收到政府信息公开申请5件。' })).toEqual([])
+    expect(run('2021', values, { overview: '共收到政府信息公开申请3件。' })).toEqual([])
+  })
+
+  it('with a blank cell: a number below the filled cells’ sum is a warning naming that bound', () => {
+    const values = zeros('2021', { 'requests.new.natural': 3, 'requests.new.commercial': 2 })
+    delete values['requests.new.legal']
+    const findings = run('2021', values, { overview: '共收到政府信息公开申请4件。本年度未收到政府信息公开申请。' })
+    expect(findings.map((f) => f.rule)).toEqual(['narrative.received', 'narrative.received'])
+    expect(findings[0]!.message).toBe(
+      '一、总体情况中“共收到政府信息公开申请4件”所述收到的申请数为4，而表中三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 总计已填的格相加已有5（其余格尚空白，只会更多）',
+    )
+    expect(findings[1]!.message).toContain('为0，')
+  })
+
+  it('with a blank cell of a kind that may be negative or an amount: silent (no bound)', () => {
+    const values = zeros('2019', { 'active.penalty.decisions': 5 })
+    delete values['active.enforcement.decisions']
+    expect(run('2019', values, { overview: '行政处罚和行政强制共4项。' })).toHaveLength(1)
+    expect(run('2019', values, { overview: '行政处罚和行政强制共6项。' })).toEqual([])
+    expect(run('2019', zeros('2019'), { overview: '行政处罚和行政强制共6项。' })).toHaveLength(1)
+  })
+
+  it('Chinese numerals are read as numbers, nonsense runs are not', async () => {
+    const { readNumber } = await import('./narrative')
+    expect([
+      readNumber('两'),
+      readNumber('十二'),
+      readNumber('二十'),
+      readNumber('一百零三'),
+      readNumber('12'),
+    ]).toEqual([2, 12, 20, 103, 12])
+    expect(readNumber('一二')).toBeNaN()
   })
 
   it('full-width digits are read; the quote is cut to about 60 characters', () => {

@@ -24,10 +24,14 @@ export interface NarrativePattern {
   texts?: readonly TextKey[]
 }
 
-/** Between the thing and its number: 予以公开(的)(申请)(共计)(为)3件. Nothing else. */
+/**
+ * Between the thing and its number: 予以公开(的)(申请)(共计)(为)3件. Nothing else. 公开 alone
+ * for the noun 依申请公开 (收到依申请公开3件, 办理依申请公开申请2件).
+ */
 const GAP =
-  '(?:的)?(?:政府信息公开)?(?:案件|申请|事项决定|决定)?(?:数量|数|件数)?(?:共计?|合计|总计|总数|累计)?(?:为|是|有|达)?'
-const N = '(\\d+)'
+  '(?:的)?(?:政府信息公开|公开)?(?:案件|申请|事项决定|决定)?(?:数量|数|件数)?(?:共计?|合计|总计|总数|累计)?(?:为|是|有|达)?'
+/** A number in digits, or in Chinese numerals as reports write small counts (两件, 十二件). */
+const N = '(\\d+|[零〇一二两三四五六七八九十百]{1,5})'
 const PIECES = '(?:件|个|宗|起|份)'
 /** A statement that continues with another part of the same count (申请3件、纸质申请36件). */
 const CONTINUED = `(?![、和及与][^，,。；;\\d]{0,10}申请\\d)`
@@ -192,9 +196,22 @@ export const narrativeCheck: ExtraCheck = (edition, report, resolved) => {
     const cells = expandCells(edition, pattern.cells)
     if (!cells) continue
     const tableValue = sumIfFilled(edition, cells, report.values, resolved)
-    if (tableValue === undefined) continue
+    // With blanks, the filled cells already give a lower bound (counts are never negative).
+    const bound = tableValue === undefined ? lowerBound(edition, cells, report.values) : undefined
+    if (tableValue === undefined && bound === undefined) continue
     for (const textKey of pattern.texts ?? ['overview']) {
       for (const { stated, quoted } of statementsOf(report.texts[textKey] ?? '', pattern)) {
+        if (bound !== undefined) {
+          if (stated >= bound) continue
+          findings.push({
+            rule: `narrative.${pattern.what}`,
+            severity: 'warning',
+            cells: cells.map((c) => c.key),
+            text: textKey,
+            message: `${headings.get(textKey) ?? ''}中“${quoted}”所述${pattern.label}为${stated}，而表中${describeCells(cells)}已填的格相加已有${bound}（其余格尚空白，只会更多）`,
+          })
+          continue
+        }
         if (stated === tableValue) continue
         findings.push({
           rule: `narrative.${pattern.what}`,
@@ -233,13 +250,46 @@ function statementsOf(text: string, pattern: NarrativePattern): Statement[] {
         const clauseStart = Math.max(normal.lastIndexOf(',', m.index), normal.lastIndexOf('，', m.index)) + 1
         if (OTHER_YEAR.test(normal.slice(clauseStart, m.index + m[0].length))) continue
         if (COMPOSITE.test(normal.slice(m.index + m[0].length))) continue
-        const stated = pattern.value ?? Number(m[1])
+        const stated = pattern.value ?? readNumber(m[1]!)
         if (Number.isFinite(stated)) found.push({ stated, quoted: quote(shown, m.index) })
       }
     }
     byPattern.set(pattern, found)
   }
   return found
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+}
+
+/** 12 · 十二 · 一百零三 · 两; NaN for what is no number (一二). */
+export function readNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s)
+  let total = 0
+  let digit: number | undefined
+  for (const ch of s) {
+    const d = CHINESE_DIGITS[ch]
+    if (d !== undefined) {
+      if (digit !== undefined && digit !== 0) return NaN
+      digit = d
+    } else if (ch === '十' || ch === '百') {
+      total += (digit ?? 1) * (ch === '十' ? 10 : 100)
+      digit = undefined
+    } else return NaN
+  }
+  return total + (digit ?? 0)
 }
 
 interface Sentence {
@@ -331,6 +381,26 @@ function sumIfFilled(
   }
   return Math.round(sum * 10000) / 10000
 }
+
+/**
+ * The sum of the filled input cells when some are blank and all are counts (never negative),
+ * and it is above 0; undefined otherwise (no bound worth stating, or a kind that may be negative).
+ */
+function lowerBound(edition: EditionDef, cells: readonly CellDef[], values: Values): number | undefined {
+  let inputs = countInputsCache.get(cells)
+  if (inputs === undefined) {
+    const keys = cells.flatMap((c) => inputsOf(edition, c))
+    inputs = keys.every((k) => findCell(edition, k)?.column.kind === 'count') ? keys : null
+    countInputsCache.set(cells, inputs)
+  }
+  if (!inputs) return undefined
+  let sum = 0
+  for (const key of inputs) sum += values[key] ?? 0
+  return sum > 0 ? sum : undefined
+}
+
+/** The input cells under a pattern's cells when all are counts; null when some may be negative. */
+const countInputsCache = new WeakMap<readonly CellDef[], CellKey[] | null>()
 
 const inputsCache = new WeakMap<CellDef, CellKey[]>()
 

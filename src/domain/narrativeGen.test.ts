@@ -62,7 +62,7 @@ describe('the generated paragraphs of 1 000 random reports of both editions', ()
         expect(numbersIn(g.text), `${key} #${seed}: ${g.text}`).toEqual(g.stated.map((s) => s.value))
       }
     }
-  })
+  }, 60_000)
 })
 
 describe('one report, read by a person', () => {
