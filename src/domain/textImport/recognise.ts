@@ -49,13 +49,20 @@ function isValueLike(cell: string): boolean {
   return t !== '' && (NUMBER_SHAPE.test(t) || NONE_SHAPE.test(t))
 }
 
+/** 00, 012: a count never starts with 0 — two rows' values run together in a layout copy. */
+const MERGED = /^[+\-−]?0\d/
+
 const clean = (s: string) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
 
 function splitLine(raw: string): Line {
   const text = raw.replace(/[\s\u3000]+$/, '')
   if (/[|｜]/.test(text)) return { raw, cells: text.split(/[|｜]/).map(clean), structured: true }
   const t = text.replace(/^[\t ]+/, '')
-  if (t.includes('\t')) return { raw, cells: t.split('\t').map(clean), structured: true }
+  if (t.includes('\t')) {
+    // A row copied from a table ends with a tab when its last cell is empty (an empty 总计).
+    const row = raw.replace(/^[\t ]+/, '').replace(/[ \u3000\r\n]+$/, '')
+    return { raw, cells: row.split('\t').map(clean), structured: true }
+  }
   const one = clean(t)
   if (one === '') return { raw, cells: [], structured: false }
   // A row written with spaces (规章 0 0 0): the values are the words at the end.
@@ -125,6 +132,14 @@ class Collector {
   private put(table: TableDef, row: RowDef, column: string, token: string, line: string) {
     if (token === '') return
     const key = cellKey(table.key, row.key, column)
+    if (MERGED.test(token.normalize('NFKC'))) {
+      this.unrecognised.push({
+        cell: key,
+        line,
+        reason: `“${token}”像是两个数连在一起（复制时两行重叠），无法确定，已留空`,
+      })
+      return
+    }
     const def = findCellIn(table, row, column)
     if (!def) return
     const parsed = parseValue(token, def.kind)
@@ -166,6 +181,8 @@ function readTable(labels: TableLabels, lines: readonly Line[], out: Collector) 
   let loose: { lead?: string; group?: boolean; tokens: string[]; lines: string[] } | undefined
   /** The label just read, while no value has followed it. */
   let last: { text: string; meaning: Meaning } | undefined
+  /** A row read by the start of its label: the lines after it may finish the label. */
+  let skipRest: { text: string; meaning: Meaning } | undefined
 
   const flush = () => {
     if (row) out.row(table, row.block, row.row, row.tokens, row.lines.join(' | '))
@@ -189,12 +206,35 @@ function readTable(labels: TableLabels, lines: readonly Line[], out: Collector) 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.structured) {
+      // The values on the line after their label's first part (本年 （二）部分公开（区分处理的，只计 /
+      // 度办 这一情形，不计其他情形） | 0 | 0 …): the rest of the label, a group's piece before it.
+      const first = line.cells.findIndex(Boolean)
+      const head = line.cells[first]
+      if (row && row.tokens.length === 0 && last && head && !isValueLike(head)) {
+        const rest = afterGroupPieces(labels, head)
+        if (rest !== undefined && sameMeaning(labels.lookup(last.text + rest), last.meaning)) {
+          const values = rowValues(line.cells.slice(first + 1), row.block.columns.length)
+          out.row(table, row.block, row.row, values, [last.text + rest, ...values].join(' | '))
+          row = undefined
+          last = undefined
+          continue
+        }
+      }
       flush()
-      readRow(labels, line, out)
+      const wrapped = readRow(labels, line, out)
+      last = wrapped
+      if (wrapped) skipRest = wrapped
       continue
     }
     const cell = line.cells[0]
     if (!cell) continue
+    // The rest of a label whose values came on its first line (2.其他法律行政法规禁止 | 0 … / 公开).
+    const tail = afterGroupPieces(labels, cell) ?? cell
+    if (skipRest && !isValueLike(cell) && rowKeyOf(skipRest).startsWith(labelKey(skipRest.text + tail))) {
+      skipRest.text += tail
+      continue
+    }
+    skipRest = undefined
     if (isValueLike(cell)) {
       const target = row ?? (loose ??= { tokens: [], lines: [] })
       target.tokens.push(cell)
@@ -202,14 +242,15 @@ function readTable(labels: TableLabels, lines: readonly Line[], out: Collector) 
       last = undefined
       continue
     }
-    let meaning = labels.lookup(cell)
+    let meaning = labels.lookup(cell) ?? rowAfterGroup(labels, cell)
     // The rest of the label just read, wrapped onto this line (…（区分处理的， / 只计这一情形…）).
     if (!meaning && last && sameMeaning(labels.lookup(last.text + cell), last.meaning)) {
       last.text += cell
       if (row) row.lines[0] = last.text
       continue
     }
-    let lead = cell
+    let lead = meaning && !labels.lookup(cell) ? (afterGroupPieces(labels, cell) ?? cell) : cell
+    if (!meaning && isLayoutNoise(labels, cell)) continue
     if (!meaning) {
       // A label broken over lines (本年新 / 制作数量).
       let joined = cell
@@ -243,20 +284,25 @@ function sameMeaning(a: Meaning | undefined, b: Meaning): boolean {
     : a.kind !== 'row' && b.kind !== 'row' && a.label === b.label
 }
 
-/** A line of cells: the first row label, then one cell per column. */
-function readRow(labels: TableLabels, line: Line, out: Collector) {
+/**
+ * A line of cells: the first row label, then one cell per column. Returns the label when only
+ * its start was on the line (the rest may follow on the next lines).
+ */
+function readRow(labels: TableLabels, line: Line, out: Collector): { text: string; meaning: Meaning } | undefined {
   const { cells } = line
   const text = cells.filter(Boolean).join(' | ')
-  if (!text) return
+  if (!text) return undefined
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k]!
     if (!c) continue
     if (isValueLike(c)) break
-    const m = labels.lookup(c)
-    if (m?.kind === 'row') {
-      const values = rowValues(cells.slice(k + 1), m.block.columns.length)
-      out.row(labels.table, m.block, m.row, values, text)
-      return
+    const m = labels.lookup(c) ?? rowAfterGroup(labels, c)
+    const start = m ? undefined : rowByStart(labels, afterGroupPieces(labels, c) ?? c)
+    const found = m ?? start
+    if (found?.kind === 'row') {
+      const values = rowValues(cells.slice(k + 1), found.block.columns.length)
+      out.row(labels.table, found.block, found.row, values, text)
+      return start ? { text: afterGroupPieces(labels, c) ?? c, meaning: found } : undefined
     }
   }
   const filled = cells.filter(Boolean)
@@ -272,6 +318,101 @@ function readRow(labels: TableLabels, line: Line, out: Collector) {
   }
   // A header line is all labels; anything else (an extra row, a cut-off cell) is ignored.
   if (filled.some((c) => isValueLike(c) || !labels.lookup(c))) out.ignored.push(text)
+  return undefined
+}
+
+const headerKeysCache = new WeakMap<TableDef, string[]>()
+
+/** The keys of every header text of a table: column labels and groups, notes, block headings. */
+function headerKeys(table: TableDef): string[] {
+  let keys = headerKeysCache.get(table)
+  if (!keys) {
+    const texts = [table.heading, table.note, table.columnsCaption]
+    for (const b of table.blocks) {
+      texts.push(b.heading, b.rowHeader)
+      for (const c of b.columns) texts.push(c.label, ...(c.groups ?? []))
+    }
+    keys = [...new Set(texts.filter((t): t is string => !!t).map(labelKey))]
+    headerKeysCache.set(table, keys)
+  }
+  return keys
+}
+
+const PAGE_FOOT = /^[-—–－―]\s*\d{1,4}\s*[-—–－―]$/
+
+/**
+ * A line of a layout copy (pdftotext -layout, a PDF copied as text) that is only pieces of the
+ * table's header or group labels (自然人 商业 科研 社会 · 公益 · 理结), or a page number: nothing to read.
+ */
+function isLayoutNoise(labels: TableLabels, text: string): boolean {
+  if (PAGE_FOOT.test(text.normalize('NFKC').trim())) return true
+  const keys = [...headerKeys(labels.table), ...groupKeys(labels.table)]
+  const words = text.split(/[ \u3000\u00a0]+/).filter(Boolean)
+  return (
+    words.length > 0 &&
+    words.every((w) => {
+      const key = labelKey(w)
+      return key !== '' && keys.some((k) => k.includes(key))
+    })
+  )
+}
+
+const groupKeysCache = new WeakMap<TableDef, string[]>()
+
+/** The keys of the row groups of a table (三、本年度办理结果, （三）不予公开 …). */
+function groupKeys(table: TableDef): string[] {
+  let keys = groupKeysCache.get(table)
+  if (!keys) {
+    keys = [...new Set(table.blocks.flatMap((b) => b.rows.flatMap((r) => (r.path ?? []).map(labelKey))))]
+    groupKeysCache.set(table, keys)
+  }
+  return keys
+}
+
+/**
+ * The cell without the group label, or pieces of one, before its row label on the same line
+ * (三、 （一）予以公开 · （三）不 4.保护第三方合法权益 · 果 1.属于国家秘密): a layout copy puts a
+ * group cell's text beside whichever row shares its line. Undefined when nothing is stripped.
+ */
+function afterGroupPieces(labels: TableLabels, cell: string): string | undefined {
+  const words = cell.split(/[ \u3000\u00a0]+/).filter(Boolean)
+  let i = 0
+  while (i < words.length - 1) {
+    const key = labelKey(words[i]!)
+    if (!key || !groupKeys(labels.table).some((g) => g.includes(key))) break
+    i++
+  }
+  return i > 0 ? words.slice(i).join(' ') : undefined
+}
+
+function rowAfterGroup(labels: TableLabels, cell: string): Meaning | undefined {
+  const rest = afterGroupPieces(labels, cell)
+  if (rest === undefined) return undefined
+  const m = labels.lookup(rest)
+  return m?.kind === 'row' ? m : undefined
+}
+
+/** The key a row's label is compared with when read by its start. */
+function rowKeyOf(label: { meaning: Meaning }): string {
+  return label.meaning.kind === 'row' ? labelKey(label.meaning.row.label ?? '') : ''
+}
+
+/** Fewer characters than this never name a row by their start alone. */
+const START_MIN = 6
+
+/**
+ * A row named by the start of its label, cut where the copy wrapped it (2.其他法律行政法规禁止):
+ * only when exactly one row of the table starts so, with enough characters to be certain.
+ */
+function rowByStart(labels: TableLabels, cell: string): Meaning | undefined {
+  const key = labelKey(cell)
+  if (key.length < START_MIN) return undefined
+  const found = labels.table.blocks.flatMap((block) =>
+    block.rows
+      .filter((row) => row.label && labelKey(row.label).startsWith(key) && labelKey(row.label) !== key)
+      .map((row) => ({ kind: 'row' as const, block, row })),
+  )
+  return found.length === 1 ? found[0] : undefined
 }
 
 /**
