@@ -118,3 +118,9 @@ describe('the 总计 column of a copy (2021, Chromium copy of the print view)', 
     ])
   })
 })
+
+it('pdftotext in reading order (labels and values in separate runs): what it reads is right', () => {
+  const report = recognise(fixture('copies/print-jining-cgj-2020.pdftotext.txt'))
+  expectNothingWrong(report, expectedOf('print-jining-cgj-2020'))
+  expect(report.unrecognised.length).toBeGreaterThan(0)
+})

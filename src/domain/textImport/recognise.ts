@@ -229,10 +229,12 @@ function readTable(labels: TableLabels, lines: readonly Line[], out: Collector) 
     const cell = line.cells[0]
     if (!cell) continue
     // The rest of a label whose values came on its first line (2.其他法律行政法规禁止 | 0 … / 公开).
-    const tail = afterGroupPieces(labels, cell) ?? cell
-    if (skipRest && !isValueLike(cell) && rowKeyOf(skipRest).startsWith(labelKey(skipRest.text + tail))) {
-      skipRest.text += tail
-      continue
+    if (skipRest && !isValueLike(cell)) {
+      const tail = afterGroupPieces(labels, cell) ?? cell
+      if (rowKeyOf(skipRest).startsWith(labelKey(skipRest.text + tail))) {
+        skipRest.text += tail
+        continue
+      }
     }
     skipRest = undefined
     if (isValueLike(cell)) {
@@ -242,14 +244,16 @@ function readTable(labels: TableLabels, lines: readonly Line[], out: Collector) 
       last = undefined
       continue
     }
-    let meaning = labels.lookup(cell) ?? rowAfterGroup(labels, cell)
+    let meaning = labels.lookup(cell)
+    const grouped = meaning ? undefined : rowAfterGroup(labels, cell)
+    meaning ??= grouped
     // The rest of the label just read, wrapped onto this line (…（区分处理的， / 只计这一情形…）).
     if (!meaning && last && sameMeaning(labels.lookup(last.text + cell), last.meaning)) {
       last.text += cell
       if (row) row.lines[0] = last.text
       continue
     }
-    let lead = meaning && !labels.lookup(cell) ? (afterGroupPieces(labels, cell) ?? cell) : cell
+    let lead = grouped ? (afterGroupPieces(labels, cell) ?? cell) : cell
     if (!meaning && isLayoutNoise(labels, cell)) continue
     if (!meaning) {
       // A label broken over lines (本年新 / 制作数量).
@@ -338,6 +342,8 @@ function headerKeys(table: TableDef): string[] {
   return keys
 }
 
+const noiseKeysCache = new WeakMap<TableDef, string[]>()
+
 const PAGE_FOOT = /^[-—–－―]\s*\d{1,4}\s*[-—–－―]$/
 
 /**
@@ -346,7 +352,8 @@ const PAGE_FOOT = /^[-—–－―]\s*\d{1,4}\s*[-—–－―]$/
  */
 function isLayoutNoise(labels: TableLabels, text: string): boolean {
   if (PAGE_FOOT.test(text.normalize('NFKC').trim())) return true
-  const keys = [...headerKeys(labels.table), ...groupKeys(labels.table)]
+  let keys = noiseKeysCache.get(labels.table)
+  if (!keys) noiseKeysCache.set(labels.table, (keys = [...headerKeys(labels.table), ...groupKeys(labels.table)]))
   const words = text.split(/[ \u3000\u00a0]+/).filter(Boolean)
   return (
     words.length > 0 &&
@@ -407,13 +414,18 @@ const START_MIN = 6
 function rowByStart(labels: TableLabels, cell: string): Meaning | undefined {
   const key = labelKey(cell)
   if (key.length < START_MIN) return undefined
-  const found = labels.table.blocks.flatMap((block) =>
-    block.rows
-      .filter((row) => row.label && labelKey(row.label).startsWith(key) && labelKey(row.label) !== key)
-      .map((row) => ({ kind: 'row' as const, block, row })),
-  )
-  return found.length === 1 ? found[0] : undefined
+  let rows = rowKeysCache.get(labels.table)
+  if (!rows) {
+    rows = labels.table.blocks.flatMap((block) =>
+      block.rows.filter((row) => row.label).map((row) => ({ block, row, key: labelKey(row.label!) })),
+    )
+    rowKeysCache.set(labels.table, rows)
+  }
+  const found = rows.filter((r) => r.key.startsWith(key) && r.key !== key)
+  return found.length === 1 ? { kind: 'row', block: found[0]!.block, row: found[0]!.row } : undefined
 }
+
+const rowKeysCache = new WeakMap<TableDef, { block: BlockDef; row: RowDef; key: string }[]>()
 
 /**
  * The values after a row label. Empty cells inside a row are blank cells (| 16 | 3 |  |  | 1 |);
