@@ -302,6 +302,8 @@ function takeRows(
   let labelRight = -Infinity
   const valueLines: VisualLine[] = []
   const labelLines: VisualLine[] = [...leading]
+  /** The left edge of the value area: label-only lines end before it. */
+  let boundary = Infinity
   let end = from
   for (let k = from; k < lines.length; k++) {
     const line = lines[k]!
@@ -311,14 +313,11 @@ function takeRows(
       const firstValue = line.chunks.findIndex((c) => c.value)
       for (const c of line.chunks.slice(0, firstValue)) labelRight = Math.max(labelRight, c.right)
       valueLines.push(line)
+      for (const c of line.chunks) if (c.value) boundary = Math.min(boundary, c.left)
       end = k + 1
       continue
     }
     // A label-only line (a label wrapped, a group label) belongs to the rows beside it.
-    const boundary =
-      valueLines.length > 0
-        ? Math.min(...valueLines.flatMap((l) => l.chunks.filter((c) => c.value).map((c) => c.left)))
-        : -Infinity
     if (line.chunks.every((c) => c.right <= boundary) && !isTitle(line, middle)) {
       labelLines.push(line)
       continue
