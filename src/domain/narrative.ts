@@ -186,7 +186,7 @@ const OTHER_YEAR = /上一?年(?!度?结转)|去年|前年|往年|同比|较上�
 const SENTENCE = /[^。；;！!？?\n]+[。；;！!？?]?/g
 const QUOTE_MAX = 60
 
-const FEE_CELL = 'requests.other_no_fee.total'
+export const FEE_CELL = 'requests.other_no_fee.total'
 const FEE_WORD = '信息处理费'
 
 export const narrativeCheck: ExtraCheck = (edition, report, resolved) => {

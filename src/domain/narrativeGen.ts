@@ -19,7 +19,7 @@ export const GENERATED_MARK = '\u2060'
 export const PHRASINGS = 3
 
 /** A number the paragraph states, and the cells it is the sum of. */
-export interface Stated {
+interface Stated {
   value: number
   cells: CellKey[]
 }

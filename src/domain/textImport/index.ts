@@ -3,7 +3,7 @@ import { htmlToText } from './html'
 import { type RecogniseResult, recogniseText } from './recognise'
 
 export { htmlToText } from './html'
-export { NO_TEXT_LAYER, pdfText, recognisePdf } from './pdf'
+export { pdfText, recognisePdf } from './pdf'
 export { type PdfPageText, itemsFromPdfJs } from './pdfLayout'
 export { type RecognisedReport, type RecogniseResult, recogniseText } from './recognise'
 

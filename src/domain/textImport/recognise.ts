@@ -44,7 +44,7 @@ const NUMBER_SHAPE = /^(?:增加|减少|增|减|[+\-−])?\s*[\d,.]*\d[\d,.]*\s*
 const NONE_SHAPE = /^(?:([-‐‒–—―−])\1?|\/|无)$/
 
 /** A cell holding a value (possibly one the parser refuses), not a label. */
-function isValueLike(cell: string): boolean {
+export function isValueLike(cell: string): boolean {
   const t = cell.normalize('NFKC').trim()
   return t !== '' && (NUMBER_SHAPE.test(t) || NONE_SHAPE.test(t))
 }
