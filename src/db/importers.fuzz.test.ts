@@ -243,7 +243,7 @@ describe('fuzzing the exchange-file reader', () => {
       { numRuns: RUNS.reader },
     )
     expect(counts.slowest).toBeLessThan(SLOW_MS)
-  }, 60_000)
+  }, 240_000)
 
   it('refuses a file over the size limit before parsing it', () => {
     const result = readExchangeFile(`{"kind":"${'x'.repeat(6 * 1024 * 1024)}"}`, 'big.json')
@@ -286,7 +286,7 @@ describe('fuzzing the batch importer (exchange files into the database)', () => 
       ),
       { numRuns: RUNS.batches },
     )
-  }, 60_000)
+  }, 240_000)
 })
 
 describe('fuzzing the backup reader and restore', () => {
@@ -352,7 +352,7 @@ describe('fuzzing the backup reader and restore', () => {
       }),
       { numRuns: RUNS.backups },
     )
-  }, 60_000)
+  }, 240_000)
 })
 
 describe('fuzz helpers', () => {
