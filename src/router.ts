@@ -7,8 +7,9 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView },
     { path: '/report/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true },
-    // Print, compile: heavy and rarely used, loaded only when opened.
+    // Print, 一图读懂, compile: heavy and rarely used, loaded only when opened.
     { path: '/report/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
+    { path: '/report/:id/figures', name: 'figures', component: () => import('./views/FiguresView.vue'), props: true },
     { path: '/compile', name: 'compile', component: () => import('./views/CompileView.vue') },
     { path: '/import-text', name: 'import-text', component: () => import('./views/TextImportView.vue') },
   ],

@@ -1,6 +1,16 @@
-// Production bundle size, raw and gzip, of what the first page loads and of everything.
+// Production bundle size, raw and gzip, of what the first page loads, of what opening the
+// editor loads (the entry and the editor's chunk with its static imports), and of everything.
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
+
+/** The chunks `file` loads before it runs: itself and its static imports, recursively. */
+function staticClosure(dir, file, seen = new Set()) {
+  if (seen.has(file)) return seen
+  seen.add(file)
+  const code = readFileSync(new URL(file, dir), 'utf8')
+  for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) staticClosure(dir, m[1], seen)
+  return seen
+}
 
 export default function run() {
   const dir = new URL('../../dist/assets/', import.meta.url)
@@ -16,10 +26,16 @@ export default function run() {
   }
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8')
   const entry = rows.filter(([f]) => html.includes(f))
+  const editorView = rows.find(([f]) => f.startsWith('EditorView-'))?.[0]
+  const editorFiles = editorView ? staticClosure(dir, editorView) : new Set()
+  const editor = rows.filter(([f]) => html.includes(f) || editorFiles.has(f))
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`
+  const sum = (list, i) => kb(list.reduce((a, r) => a + r[i], 0))
+  const js = (list) => list.filter(([f]) => f.endsWith('.js'))
   console.log('## Bundle')
+  console.log(`first load (entry js+css): ${sum(entry, 1)} raw, ${sum(entry, 2)} gzip`)
   console.log(
-    `first load (entry js+css): ${kb(entry.reduce((a, r) => a + r[1], 0))} raw, ${kb(entry.reduce((a, r) => a + r[2], 0))} gzip`,
+    `editor first load (entry + editor chunks): js ${sum(js(editor), 1)} raw, ${sum(js(editor), 2)} gzip; js+css ${sum(editor, 1)} raw, ${sum(editor, 2)} gzip`,
   )
   console.log(`all assets: ${kb(raw)} raw, ${kb(gz)} gzip (${rows.length} files)`)
 }
