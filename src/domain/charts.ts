@@ -8,7 +8,7 @@ import type { Values } from './report'
 import { type Resolved, resolveValues, roundAmount } from './totals'
 
 /** One series of bars: a value per category (null: blank, not 0). */
-export interface Series {
+interface Series {
   name: string
   values: (number | null)[]
   /** When `values` are shares (%): the counts they are shares of, per category. */
@@ -53,7 +53,7 @@ export interface YearFigures {
 }
 
 /** A big number of 一图读懂. */
-export interface KeyFigure {
+interface KeyFigure {
   label: string
   value: number | null
   unit: string
