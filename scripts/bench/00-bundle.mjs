@@ -2,18 +2,10 @@
 // editor loads (the entry and the editor's chunk with its static imports), and of everything.
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-
-/** The chunks `file` loads before it runs: itself and its static imports, recursively. */
-function staticClosure(dir, file, seen = new Set()) {
-  if (seen.has(file)) return seen
-  seen.add(file)
-  const code = readFileSync(new URL(file, dir), 'utf8')
-  for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) staticClosure(dir, m[1], seen)
-  return seen
-}
+import { ASSETS, kb, staticClosure } from './lib/bundle.mjs'
 
 export default function run() {
-  const dir = new URL('../../dist/assets/', import.meta.url)
+  const dir = ASSETS
   let raw = 0
   let gz = 0
   const rows = []
@@ -27,9 +19,8 @@ export default function run() {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8')
   const entry = rows.filter(([f]) => html.includes(f))
   const editorView = rows.find(([f]) => f.startsWith('EditorView-'))?.[0]
-  const editorFiles = editorView ? staticClosure(dir, editorView) : new Set()
+  const editorFiles = editorView ? staticClosure(editorView) : new Set()
   const editor = rows.filter(([f]) => html.includes(f) || editorFiles.has(f))
-  const kb = (n) => `${(n / 1024).toFixed(1)} kB`
   const sum = (list, i) => kb(list.reduce((a, r) => a + r[i], 0))
   const js = (list) => list.filter(([f]) => f.endsWith('.js'))
   console.log('## Bundle')
