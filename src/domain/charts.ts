@@ -35,6 +35,8 @@ export interface ChartSpec {
   categories: string[]
   /** This year first, then last year when there is one. */
   series: Series[]
+  /** The series are years of one report, this year first. */
+  yearOnYear?: boolean
   /** Per category: this year against last year (report charts with last year's report). */
   changes?: (Change | undefined)[]
   /** Shares stacked to 100% (a department's outcome mix). */
@@ -229,7 +231,7 @@ function yearChart(
   note?: string,
 ): ChartSpec {
   const series: Series[] = [{ name: `${years.year}年`, values: current }]
-  const spec: ChartSpec = { id, title, unit: COUNT_UNIT, categories, series }
+  const spec: ChartSpec = { id, title, unit: COUNT_UNIT, categories, series, yearOnYear: true }
   if (previous && years.lastYear !== undefined) {
     series.push({ name: `${years.lastYear}年`, values: previous })
     spec.changes = current.map((v, i) => yearChange(v, previous[i] ?? null))

@@ -34,6 +34,9 @@ describe('barConfig', () => {
       ['2', '', '', ''],
     ])
     expect(c.options!.plugins!.legend!.display).toBe(true)
+    // This year alone keeps this year's colour.
+    const alone = barConfig(spec(reportCharts(sample).charts, 'requests'))
+    expect(alone.data.datasets.map((d) => d.backgroundColor)).toEqual([YEAR_COLOURS[0]])
   })
 
   it('draws a department mix as shares stacked to 100%, labelling only the segments wide enough', () => {

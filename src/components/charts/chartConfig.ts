@@ -90,7 +90,7 @@ export function chartHeight(spec: ChartSpec, layout: LayoutOptions = {}): number
 }
 
 export function barConfig(spec: ChartSpec, layout: LayoutOptions = {}): BarConfig {
-  const kind = spec.stacked ? 'mix' : spec.series.length > 1 && spec.series[0]!.name.endsWith('年') ? 'years' : 'pair'
+  const kind = spec.stacked ? 'mix' : spec.yearOnYear ? 'years' : 'pair'
   const colours = seriesColours(kind, spec.series.length)
   const percent = spec.unit === '%'
   const { font } = sizes(layout)
