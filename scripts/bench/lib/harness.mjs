@@ -1,10 +1,14 @@
 // What the browser benchmarks share: Debian's Chromium with the flags this machine needs, a
 // `vite preview` of dist/ on a free port, and the median.
 import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { fileURLToPath } from 'node:url'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from '@playwright/test'
-import { createServer as createViteServer } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { build, createServer as createViteServer } from 'vite'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -33,17 +37,48 @@ export function freePort() {
   })
 }
 
-/** Serves dist/ with `vite preview` on a free port; `stop()` ends it. */
-export async function startPreview() {
+const FLOOR = fileURLToPath(new URL('../floor/', import.meta.url))
+
+/**
+ * Builds the floor (scripts/bench/floor/: the three tables as bare AG Grid grids) into a
+ * temporary folder with the project's own Vite, Vue and AG Grid; `remove()` deletes it.
+ */
+export async function buildFloor() {
+  const dist = mkdtempSync(join(tmpdir(), 'nianbao-floor-'))
+  await build({
+    configFile: false,
+    root: FLOOR,
+    base: './',
+    plugins: [vue()],
+    logLevel: 'warn',
+    build: { outDir: dist, emptyOutDir: true },
+  })
+  return { dist, distUrl: pathToFileURL(`${dist}/`), remove: () => rmSync(dist, { recursive: true, force: true }) }
+}
+
+/**
+ * Serves dist/ (or another built folder, `dist`, without the project's config) with `vite
+ * preview` on a free port; `stop()` ends it.
+ */
+export async function startPreview({ dist } = {}) {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   // Vite's own script, not npx: killing npx would leave the server running.
   const vite = fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url))
   const server = spawn(
     process.execPath,
-    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      vite,
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      ...(dist ? ['--outDir', dist] : []),
+    ],
     {
-      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+      cwd: dist ? FLOOR : fileURLToPath(new URL('../../../', import.meta.url)),
       stdio: 'ignore',
     },
   )
