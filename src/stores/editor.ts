@@ -47,6 +47,34 @@ function sameRecord<T extends Record<string, unknown>>(prev: T | undefined, next
   return keys.every((k) => Object.is(prev[k], next[k])) ? prev : next
 }
 
+const findingKey = (f: Finding) =>
+  `${f.severity}\u0000${f.rule}\u0000${f.cells.join(' ')}\u0000${f.text ?? ''}\u0000${f.message}`
+
+/** `next` with each finding equal to one of `prev` replaced by it; `prev` itself when all are. */
+function sameFindings(prev: Finding[] | undefined, next: Finding[]): Finding[] {
+  if (!prev?.length) return next
+  const old = new Map(prev.map((f) => [findingKey(f), f]))
+  let same = prev.length === next.length
+  const out = next.map((f, i) => {
+    const kept = old.get(findingKey(f)) ?? f
+    if (kept !== prev[i]) same = false
+    return kept
+  })
+  return same ? prev : out
+}
+
+/** Whether two rows of one report differ only in when they were written (the echo of our own write). */
+function sameContentRow(a: ReportRow, b: ReportRow): boolean {
+  const keys = Object.keys(b) as (keyof ReportRow)[]
+  if (keys.length !== Object.keys(a).length) return false
+  return keys.every(
+    (k) =>
+      k === 'updatedAt' ||
+      Object.is(a[k], b[k]) ||
+      ((k === 'values' || k === 'texts') && sameRecord(a[k], b[k] as Record<string, unknown>) === a[k]),
+  )
+}
+
 export const useEditorStore = defineStore('editor', () => {
   const report = shallowRef<ReportRow>()
   const lastYear = shallowRef<ReportRow>()
@@ -77,9 +105,14 @@ export const useEditorStore = defineStore('editor', () => {
   const resolved = computed(() =>
     edition.value ? resolveValues(edition.value, values.value) : new Map<CellKey, number>(),
   )
-  const findings = computed<Finding[]>(() =>
+  // The same findings as before keep their objects (and the list its identity when nothing
+  // changed): the findings panel, the callout and the grids' colours then redraw only what changed.
+  const findings = computed<Finding[]>((prev) =>
     edition.value && texts.value
-      ? reviewReport({ edition: edition.value.key, values: values.value, texts: texts.value }, lastYear.value)
+      ? sameFindings(
+          prev,
+          reviewReport({ edition: edition.value.key, values: values.value, texts: texts.value }, lastYear.value),
+        )
       : [],
   )
   const status = computed(() => reportStatus(findings.value))
@@ -115,7 +148,12 @@ export const useEditorStore = defineStore('editor', () => {
         // the edit on screen (and an undo after it would start from the wrong cells).
         const row = written?.id === answer.id && written.updatedAt > answer.updatedAt ? written : answer
         // Keep edits not yet written on screen over what the database (or another tab) says.
-        report.value = pendingOver(row)
+        const next = pendingOver(row)
+        const current = report.value
+        // The echo of this tab's own write changes nothing on screen: keep the object, so
+        // nothing that reads the report re-renders.
+        if (current && current.id === next.id && sameContentRow(current, next)) current.updatedAt = next.updatedAt
+        else report.value = next
         watchLastYear(row)
       }),
     )
@@ -160,7 +198,25 @@ export const useEditorStore = defineStore('editor', () => {
     report.value = applyPatchTo(report.value, patch)
     queue.push({ id: report.value.id, patch })
     saveState.value = 'saving'
-    void flush()
+    afterPaint(flush)
+  }
+
+  /**
+   * Runs `write` once the edit is on screen: the write and the change it echoes back stay off
+   * the path from the key to the paint (the journal above already holds the edit). Hidden tabs
+   * get no frames: a timer makes sure the write starts anyway.
+   */
+  let writeScheduled = false
+  function afterPaint(write: () => Promise<void>) {
+    if (writeScheduled) return
+    writeScheduled = true
+    const start = () => {
+      if (!writeScheduled) return
+      writeScheduled = false
+      void write()
+    }
+    requestAnimationFrame(() => setTimeout(start))
+    setTimeout(start, 100)
   }
 
   /** Writes every queued edit in order; resolves when the queue is empty or a write failed. */

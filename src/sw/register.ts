@@ -23,7 +23,9 @@ export async function startOffline(hooks: OfflineHooks): Promise<'service-worker
   // <html data-offline="preloaded"> says when it is done.
   const idle = (cb: () => void) =>
     'requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 1000)
-  idle(() => void preloadAllChunks().then(() => (document.documentElement.dataset.offline = 'preloaded')))
+  void editorPainted().then(() =>
+    idle(() => void preloadAllChunks().then(() => (document.documentElement.dataset.offline = 'preloaded'))),
+  )
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return 'preloaded'
   try {
     const { registerSW } = await import('virtual:pwa-register')
@@ -44,6 +46,19 @@ export async function startOffline(hooks: OfflineHooks): Promise<'service-worker
 export async function applyUpdate() {
   consented = true
   await updateSW?.(true)
+}
+
+/** Opened on a report: its editor paints first, the other screens' code loads after (or after 10 s). */
+function editorPainted(): Promise<void> {
+  const READY = 'nianbao:editor-ready'
+  if (!/^#\/report\/[^/]+$/.test(location.hash) || performance.getEntriesByName(READY).length) return Promise.resolve()
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName(READY).length) resolve(observer.disconnect())
+    })
+    observer.observe({ type: 'mark' })
+    setTimeout(() => resolve(observer.disconnect()), 10_000)
+  })
 }
 
 /**

@@ -72,14 +72,53 @@ export function focusCell(key: CellKey): boolean {
   return true
 }
 
+/** Redraws these cells only (value, colour, marks), in whichever grid holds each. */
+export function refreshCells(keys: Iterable<CellKey>) {
+  const byRow = new Map<GridEntry, Map<string, string[]>>()
+  for (const key of keys) {
+    const at = locate(key)
+    if (!at) continue
+    const rows = byRow.get(at.grid) ?? new Map<string, string[]>()
+    byRow.set(at.grid, rows)
+    const row = at.grid.rows[at.row]!
+    const cols = rows.get(row) ?? []
+    cols.push(at.grid.columns[at.col]!.key)
+    rows.set(row, cols)
+  }
+  for (const [grid, rows] of byRow)
+    for (const [row, columns] of rows) {
+      const node = grid.api.getRowNode(row)
+      if (node) grid.api.refreshCells({ rowNodes: [node], columns })
+    }
+}
+
+/** Redraws the cells of `grid` within a rectangle (a selected block). */
+export function refreshRect(grid: GridEntry, r: Rect) {
+  const rowNodes = grid.rows.slice(r.top, r.bottom + 1).flatMap((k) => grid.api.getRowNode(k) ?? [])
+  const columns = grid.columns.slice(r.left, r.right + 1).map((c) => c.key)
+  grid.api.refreshCells({ rowNodes, columns })
+}
+
+export interface Rect {
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
+
 /** The selected rectangle, normalised: top-left and bottom-right positions. */
-export function selectedRect(s: Selection) {
+export function selectedRect(s: Selection): Rect {
   return {
     top: Math.min(s.anchor.row, s.focus.row),
     bottom: Math.max(s.anchor.row, s.focus.row),
     left: Math.min(s.anchor.col, s.focus.col),
     right: Math.max(s.anchor.col, s.focus.col),
   }
+}
+
+/** The block a selection marks in its grid; none for a single cell. */
+export function markedRect(s: Selection | undefined): Rect | undefined {
+  return s && (s.anchor.row !== s.focus.row || s.anchor.col !== s.focus.col) ? selectedRect(s) : undefined
 }
 
 export function inSelection(grid: GridEntry, row: number, col: number): boolean {
