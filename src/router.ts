@@ -1,11 +1,11 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import HomeView from './views/HomeView.vue'
 
 // Hash history: the app is served as static files from any intranet path.
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', name: 'home', component: HomeView },
+    // Each screen loads its own code: a report opened from a link does not wait for the home screen's.
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
     { path: '/report/:id', name: 'editor', component: () => import('./views/EditorView.vue'), props: true },
     // Print, 一图读懂, compile: heavy and rarely used, loaded only when opened.
     { path: '/report/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },

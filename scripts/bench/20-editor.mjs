@@ -194,7 +194,8 @@ export default async function run() {
       opens.loads.push(loadavg()[0])
     }
 
-    // Edits: the floor's bare cell, then the editor's three cases.
+    // Edits: the floor's bare cell, then the editor's three cases (BENCH_OPEN_ONLY=1 skips them).
+    const edits = !process.env.BENCH_OPEN_ONLY
     const editPage = async (url) => {
       const page = await context.newPage()
       await page.goto(url)
@@ -212,15 +213,17 @@ export default async function run() {
       process.stderr.write(`  ${name}: done\n`)
       await page.close()
     }
-    await caseRun('floor: bare grid, Enter → cell shows the value', `${bare.url}/`, (p) =>
-      typedEdits(p, { at: '[data-table=requests] [row-id=r0] [col-id=c0]', back: null }),
-    )
-    await caseRun('typed, sample report', sampleUrl, (p) => typedEdits(p, { total: sampleTotal }))
+    if (edits)
+      await caseRun('floor: bare grid, Enter → cell shows the value', `${bare.url}/`, (p) =>
+        typedEdits(p, { at: '[data-table=requests] [row-id=r0] [col-id=c0]', back: null }),
+      )
+    if (edits) await caseRun('typed, sample report', sampleUrl, (p) => typedEdits(p, { total: sampleTotal }))
     const errorsUrl = `${app.url}/#/report/bench-errors`
-    await caseRun('typed, findings panel listing errors', errorsUrl, (p) =>
-      typedEdits(p, { total: sampleTotal, panel: true }),
-    )
-    await caseRun('paste of a 6 × 7 block', sampleUrl, pastes)
+    if (edits)
+      await caseRun('typed, findings panel listing errors', errorsUrl, (p) =>
+        typedEdits(p, { total: sampleTotal, panel: true }),
+      )
+    if (edits) await caseRun('paste of a 6 × 7 block', sampleUrl, pastes)
 
     const ratio = (a, b) => `${(median(a) / median(b)).toFixed(2)} ×`
     console.log('## Editor against the floor (Chromium, built app, sample report; alternate loads)')
