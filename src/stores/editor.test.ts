@@ -48,7 +48,9 @@ const { useEditorStore } = await import('./editor')
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 const natural = 'requests.new.natural'
 
+/** Commits the next write; the store starts it once the edit is painted (here: on a timer). */
 async function commitNext() {
+  await vi.waitFor(() => expect(writes.pending.length).toBeGreaterThan(0))
   writes.pending.shift()!.commit()
   await flush()
 }

@@ -215,7 +215,8 @@ export const useEditorStore = defineStore('editor', () => {
       writeScheduled = false
       void write()
     }
-    requestAnimationFrame(() => setTimeout(start))
+    const frame = globalThis.requestAnimationFrame ?? ((cb: () => void) => setTimeout(cb))
+    frame(() => setTimeout(start))
     setTimeout(start, 100)
   }
 
