@@ -23,13 +23,11 @@ export async function startOffline(hooks: OfflineHooks): Promise<'service-worker
   // <html data-offline="preloaded"> says when it is done.
   const idle = (cb: () => void) =>
     'requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 1000)
-  const painted = editorPainted()
-  void painted.then(() =>
+  void editorPainted().then(() =>
     idle(() => void preloadAllChunks().then(() => (document.documentElement.dataset.offline = 'preloaded'))),
   )
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return 'preloaded'
   try {
-    await painted
     const { registerSW } = await import('virtual:pwa-register')
     updateSW = registerSW({
       immediate: true,
