@@ -11,6 +11,7 @@ export const router = createRouter({
     { path: '/report/:id/print', name: 'print', component: () => import('./views/PrintView.vue'), props: true },
     { path: '/report/:id/figures', name: 'figures', component: () => import('./views/FiguresView.vue'), props: true },
     { path: '/compile', name: 'compile', component: () => import('./views/CompileView.vue') },
+    { path: '/desk/:year?', name: 'desk', component: () => import('./views/DeskView.vue'), props: true },
     { path: '/import-text', name: 'import-text', component: () => import('./views/TextImportView.vue') },
   ],
 })

@@ -3,6 +3,7 @@
 // src/db/schemaVersions.test.ts builds a database of each older version and opens it with this.
 import Dexie, { type EntityTable } from 'dexie'
 import type { Report } from '@/domain/report'
+import type { Desk } from '@/domain/desk'
 import type { Snapshot } from '@/domain/history'
 
 /** A stored report; `deletedAt` set means it is in the recycle bin. */
@@ -26,6 +27,8 @@ export const SCHEMAS = [
   { reports: 'id, [agency+year], year, updatedAt, deletedAt', meta: 'key' },
   // 2: the version history of every report.
   { history: 'id, [reportId+at], at' },
+  // 3: the compiling office's desk of each year (roster, sent back, accepted).
+  { desks: 'year' },
 ] as const
 
 /** The newest schema version this code knows. */
@@ -52,6 +55,7 @@ export class NianbaoDb extends Dexie {
   reports!: EntityTable<ReportRow, 'id'>
   meta!: EntityTable<MetaRow, 'key'>
   history!: EntityTable<HistoryRow, 'id'>
+  desks!: EntityTable<Desk, 'year'>
   /** Set once this connection must not be used any more (see dbEvents). */
   outdated = false
 

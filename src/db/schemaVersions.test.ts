@@ -14,6 +14,7 @@ import { sampleReport } from '@/testing/fixtures'
 const SHIPPED: Record<string, string>[] = [
   { reports: 'id, [agency+year], year, updatedAt, deletedAt', meta: 'key' },
   { history: 'id, [reportId+at], at' },
+  { desks: 'year' },
 ]
 
 /** Rows as version 1 wrote them: a report, one in the recycle bin, a compiled one, app state. */
@@ -53,12 +54,23 @@ function historyRows() {
   ]
 }
 
+function deskRows() {
+  return [
+    {
+      year: 2020,
+      entries: [{ agency: '济宁市城市管理局', source: 'typed', sentBackAt: 1_600_000_400_000, sentBackItems: 2 }],
+      createdAt: 1_600_000_000_000,
+      updatedAt: 1_600_000_400_000,
+    },
+  ]
+}
+
 /** Builds database `name` as version `version` shipped it, with rows of each of its tables. */
 async function buildShipped(name: string, version: number) {
   const old = new Dexie(name)
   for (let v = 1; v <= version; v++) old.version(v).stores(SHIPPED[v - 1]!)
   await old.open()
-  const rows: Record<string, unknown[]> = { ...v1Rows(), history: historyRows() }
+  const rows: Record<string, unknown[]> = { ...v1Rows(), history: historyRows(), desks: deskRows() }
   for (const table of old.tables) await table.bulkAdd(rows[table.name]!)
   const snapshot = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()])))
   old.close()
@@ -86,6 +98,7 @@ describe('database upgrades', () => {
       // The indexes work on the old rows.
       expect(await current.reports.where('[agency+year]').equals(['回收站里的局', 2020]).count()).toBe(1)
       expect(await current.history.count()).toBe(version >= 2 ? 1 : 0)
+      expect(await current.desks.count()).toBe(version >= 3 ? 1 : 0)
       current.close()
     })
   }
