@@ -173,12 +173,14 @@ export function deskCounts(rows: readonly DeskRow<unknown>[]): DeskCounts {
  * Reviews of every report of the desk's year, keyed by report id. `cache` keeps each report's
  * own checks and text fingerprints between calls, keyed by what they depend on, so that a
  * change re-checks only what changed; copies across departments are found from the
- * fingerprints (only candidate pairs are diffed).
+ * fingerprints (only candidate pairs are diffed); a copy is reported on the report received
+ * later, or (received together) the one later on the roster (`rank`).
  */
 export function reviewYear<T extends Received>(
   year: number,
   all: readonly T[],
   cache: Map<string, { key: string; own: ReturnType<typeof ownReview>; prints: TextPrints; lastId?: string }>,
+  rank: (agency: string) => number = () => 0,
 ): Map<string, DeskReview> {
   const live = all.filter((r) => !r.deletedAt && !r.compiledFrom)
   const lastYear = latestByAgency(live.filter((r) => r.year === year - 1))
@@ -203,7 +205,7 @@ export function reviewYear<T extends Received>(
     }
     own.set(r.id, { findings: hit.own, ...(hit.lastId ? { lastId: hit.lastId } : {}) })
   }
-  const ordered = [...reports].sort((a, b) => a.createdAt - b.createdAt)
+  const ordered = [...reports].sort((a, b) => a.createdAt - b.createdAt || rank(a.agency) - rank(b.agency))
   const across = copiedAcross(ordered, printsOf)
   const out = new Map<string, DeskReview>()
   for (const r of reports) {

@@ -21,11 +21,10 @@ export interface FindingLine {
   message: string
 }
 
-/** A finding's message without the place it starts with (the place has its own columns). */
-function messageOnly(f: Finding, place: readonly string[]): string {
-  let text = f.message
-  for (const p of place) if (p && text.startsWith(p)) text = text.slice(p.length).replace(/^\s*·\s*/, '')
-  return text.replace(/^[：:]\s*/, '')
+/** A finding's message without the place it starts with (「part · row：」; the place has its own columns). */
+function messageOnly(f: Finding, part: string): string {
+  const colon = f.message.indexOf('：')
+  return part && f.message.startsWith(part) && colon > 0 ? f.message.slice(colon + 1) : f.message
 }
 
 /**
@@ -45,12 +44,23 @@ export function findingLines(report: Pick<Report, 'edition'>, findings: readonly
     const order = SEVERITY_ORDER[f.severity]
     const severity = SEVERITY_LABEL[f.severity]
     if (cell) {
-      const row = [cell.block.heading, cell.row.label].filter(Boolean).join(' · ')
-      const column = columnLabel(cell.column)
-      lines.push({ order, severity, part: cell.table.heading, row, column, message: messageOnly(f, placeOf(cell)) })
+      // A rule over several rows (or columns) of one column (or row) names only what they share.
+      const cells = f.cells.map((k) => findCell(edition, k)).filter((c): c is CellDef => Boolean(c))
+      const oneRow = cells.every((c) => c.row.key === cell.row.key && c.blockIndex === cell.blockIndex)
+      const oneColumn = cells.every((c) => c.column.key === cell.column.key)
+      const row = oneRow ? [cell.block.heading, cell.row.label].filter(Boolean).join(' · ') : (cell.block.heading ?? '')
+      const column = oneColumn ? columnLabel(cell.column) : ''
+      lines.push({
+        order,
+        severity,
+        part: cell.table.heading,
+        row,
+        column,
+        message: messageOnly(f, cell.table.heading),
+      })
     } else {
       const part = f.text ? (textsOf(edition).find((t) => t.key === f.text)?.heading ?? '') : ''
-      lines.push({ order, severity, part, row: '', column: '', message: messageOnly(f, [part]) })
+      lines.push({ order, severity, part, row: '', column: '', message: messageOnly(f, part) })
     }
   }
   for (const [part, n] of blanks) {
@@ -64,10 +74,6 @@ export function findingLines(report: Pick<Report, 'edition'>, findings: readonly
     })
   }
   return lines.sort((a, b) => a.order - b.order).map(({ order: _, ...line }) => line)
-}
-
-function placeOf(cell: CellDef): string[] {
-  return [describeCell(cell), cell.table.heading]
 }
 
 export const dateText = (t: number) => {
@@ -163,4 +169,3 @@ export function sheetCsv(sheet: Sheet): string {
 export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
 }
-

@@ -4,7 +4,14 @@ import { sampleReport } from '@/testing/fixtures'
 import { realisticTexts } from '@/testing/realisticTexts'
 
 function report(agency: string, year: number, seed: number, createdAt = seed) {
-  return { ...sampleReport(), id: `${agency}-${year}`, agency, year, createdAt, texts: realisticTexts(agency, year, seed) }
+  return {
+    ...sampleReport(),
+    id: `${agency}-${year}`,
+    agency,
+    year,
+    createdAt,
+    texts: realisticTexts(agency, year, seed),
+  }
 }
 
 describe('texts copied', () => {
@@ -16,14 +23,19 @@ describe('texts copied', () => {
     }
     const found = copiedFromLastYear(copied, last)
     expect(found.map((f) => f.text)).toContain('overview')
-    expect(found.find((f) => f.text === 'overview')!.message).toMatch(/^一、总体情况：与本机关2022年报告的同一部分相似度9\d%，疑似照搬上年内容$/)
+    expect(found.find((f) => f.text === 'overview')!.message).toMatch(
+      /^一、总体情况：与本机关2022年报告的同一部分相似度9\d%，疑似照搬上年内容$/,
+    )
     expect(copiedFromLastYear(report('甲局', 2023, 3), last)).toEqual([])
   })
 
   it('from another department: reported once, on the later report, naming the earlier', () => {
     const reports = Array.from({ length: 40 }, (_, i) => report(`第${i + 1}局`, 2023, i + 10))
     const source = reports[4]!
-    const copy = { ...reports[30]!, texts: { ...reports[30]!.texts, overview: source.texts.overview.replaceAll('第5局', '第31局') } }
+    const copy = {
+      ...reports[30]!,
+      texts: { ...reports[30]!.texts, overview: source.texts.overview.replaceAll('第5局', '第31局') },
+    }
     reports[30] = copy
     const found = copiedAcross(reports, (r) => textPrints(r.texts))
     expect([...found.keys()]).toEqual([copy.id])
@@ -40,7 +52,11 @@ describe('texts copied', () => {
 })
 
 describe('the wrong year', () => {
-  const overview = (text: string) => ({ year: 2023, edition: '2021', texts: { overview: text, problems: '', other: '' } })
+  const overview = (text: string) => ({
+    year: 2023,
+    edition: '2021',
+    texts: { overview: text, problems: '', other: '' },
+  })
 
   it('is noticed when 一 speaks of another year throughout', () => {
     const found = wrongYear(overview('2022年，本局主动公开信息100条。2022年收到申请5件。全年（2022年）未收费。'))

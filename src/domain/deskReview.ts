@@ -58,8 +58,7 @@ export function copiedFromLastYear(report: Reviewed, last: Reviewed, prints?: Te
 
 /**
  * Texts of one year nearly the same as another department's same part. Each pair is reported
- * once, on the report received later (the earlier one is named as the source); equal times go
- * by the order of `reports`.
+ * once, on the later of the two in `reports` (the order received); the earlier is named.
  */
 export function copiedAcross(reports: readonly Reviewed[], printsOf: (r: Reviewed) => TextPrints) {
   const out = new Map<string, Finding[]>()
@@ -78,7 +77,8 @@ export function copiedAcross(reports: readonly Reviewed[], printsOf: (r: Reviewe
       if (a.agency.trim() === b.agency.trim()) continue
       const ratio = diffRatio(items[i]!.text, items[j]!.text, COPY_RATIO)
       if (ratio < COPY_RATIO) continue
-      const [source, copy] = b.createdAt < a.createdAt ? [b, a] : [a, b]
+      // `reports` is in the order received: i < j.
+      const [source, copy] = [a, b]
       const list = out.get(copy.id) ?? []
       list.push({
         rule: 'desk.copiedOther',
@@ -159,12 +159,7 @@ export interface DeskReview {
 }
 
 /** A report's own checks (with last year's when given), and the desk's checks of its texts. */
-export function ownReview(
-  report: Reviewed,
-  last?: Reviewed,
-  prints?: TextPrints,
-  lastPrints?: TextPrints,
-): Finding[] {
+export function ownReview(report: Reviewed, last?: Reviewed, prints?: TextPrints, lastPrints?: TextPrints): Finding[] {
   return [
     ...reviewReport(report, last),
     ...(last ? copiedFromLastYear(report, last, prints, lastPrints) : []),

@@ -19,6 +19,7 @@ import {
   unlisted,
   withAgencies,
 } from '@/domain/desk'
+import { FIRST_YEAR } from '@/domain/edition'
 import { createCompiled, useExchangeStore } from '@/stores/exchange'
 import { useReportsStore } from '@/stores/reports'
 
@@ -37,14 +38,17 @@ export const useDeskStore = defineStore('desk', () => {
 
   // Each report's own checks and text fingerprints, kept while the reports stay unchanged.
   const cache: Parameters<typeof reviewYear>[2] = new Map()
-  const reviews = computed(() => reviewYear(year.value, reports.reports, cache))
+  const rank = computed(() => new Map(desk.value.entries.map((e, i) => [e.agency.trim(), i])))
+  const reviews = computed(() =>
+    reviewYear(year.value, reports.reports, cache, (a) => rank.value.get(a.trim()) ?? Number.MAX_SAFE_INTEGER),
+  )
   const rows = computed(() => deskRows(desk.value, reports.reports, reviews.value))
   const counts = computed(() => deskCounts(rows.value))
   const notListed = computed(() => unlisted(desk.value, reports.reports))
-  /** Years that have a desk or reports, newest first, with this year's desk always offered. */
+  /** Every year a report can be of, newest first. */
   const years = computed(() => {
     const set = new Set<number>([year.value, ...(desks.value ?? []).map((d) => d.year)])
-    for (const r of reports.reports) if (!r.compiledFrom) set.add(r.year)
+    for (let y = FIRST_YEAR; y <= new Date().getFullYear(); y++) set.add(y)
     return [...set].sort((a, b) => b - a)
   })
   /** Last year's roster, to take over. */
