@@ -26,19 +26,16 @@ export const useReportsStore = defineStore('reports', () => {
     (rows.value ?? []).filter((r) => r.deletedAt).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
   )
 
-  // Every database change re-lists all reports: re-check only those that (or whose last year) changed.
+  // Checked on demand (the list shows a page of them, not all of a province's thousand), and
+  // again only when the report (or last year's report of its agency) changed.
   const statusCache = new Map<string, { key: string; status: ReportStatus }>()
-  const statuses = computed(() => {
-    const map = new Map<string, ReportStatus>()
-    for (const r of reports.value) {
-      const last = findLastYear(r, reports.value)
-      const key = `${r.updatedAt}|${r.edition}|${Object.keys(r.values).length}|${last ? `${last.id}:${last.updatedAt}` : ''}`
-      let cached = statusCache.get(r.id)
-      if (cached?.key !== key) statusCache.set(r.id, (cached = { key, status: reportStatus(reviewReport(r, last)) }))
-      map.set(r.id, cached.status)
-    }
-    return map
-  })
+  function statusOf(r: ReportRow): ReportStatus {
+    const last = findLastYear(r, reports.value)
+    const key = `${r.updatedAt}|${r.edition}|${Object.keys(r.values).length}|${last ? `${last.id}:${last.updatedAt}` : ''}`
+    let cached = statusCache.get(r.id)
+    if (cached?.key !== key) statusCache.set(r.id, (cached = { key, status: reportStatus(reviewReport(r, last)) }))
+    return cached.status
+  }
 
   function find(id: string) {
     return rows.value?.find((r) => r.id === id)
@@ -93,7 +90,7 @@ export const useReportsStore = defineStore('reports', () => {
     loaded,
     reports,
     bin,
-    statuses,
+    statusOf,
     find,
     create,
     add,
