@@ -1,0 +1,197 @@
+// The compiling office's desk at a province's scale, in Chromium against the built app: 1 000
+// department reports of 2023 (both editions: 900 of the 2021 format, 100 still on the 2019
+// one; realistic texts, 20 of them copies; 300 with last year's report stored), imported as
+// one batch, the desk opened, its list scrolled, the 问题清单 made, all compiled, and the home
+// list with all of them. Each figure twice (the machine is shared): both runs are printed.
+import { loadavg } from 'node:os'
+import { launchChromium, startPreview, withAppModules } from './lib/harness.mjs'
+
+const N = 1000
+const LAST_YEAR = 300
+const RUNS = 2
+
+function files() {
+  return withAppModules(async (load) => {
+    const { getEdition, inputCellsOf } = await load('/src/domain/edition.ts')
+    const { resolveValues } = await load('/src/domain/totals.ts')
+    const { toExchangeFile } = await load('/src/domain/exchange.ts')
+    const { realisticTexts } = await load('/src/testing/realisticTexts.ts')
+    let seed = 7
+    const next = (max) => (seed = (seed * 1664525 + 1013904223) >>> 0) % (max + 1)
+    const make = (agency, year, editionKey, i) => {
+      const edition = getEdition(editionKey)
+      const values = {}
+      for (const c of inputCellsOf(edition))
+        values[c.key] =
+          c.column.kind === 'amount' ? next(50000) / 100 : c.column.kind === 'change' ? next(10) - 5 : next(20)
+      // 三 balances for most (9 in 10), as real reports mostly do.
+      if (i % 10) {
+        const r = resolveValues(edition, values)
+        for (const col of ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org']) {
+          const need =
+            (r.get(`requests.handled_total.${col}`) ?? 0) +
+            values[`requests.carried_out.${col}`] -
+            values[`requests.carried_in.${col}`]
+          if (need < 0) values[`requests.carried_out.${col}`] -= need
+          values[`requests.new.${col}`] = Math.max(0, need)
+        }
+      }
+      const report = { agency, year, edition: editionKey, values, texts: realisticTexts(agency, year, i * 31 + year) }
+      return { name: `${agency}-${year}.json`, text: JSON.stringify(toExchangeFile(report, 'bench')) }
+    }
+    const agency = (i) => `某省第${String(i + 1).padStart(4, '0')}部门`
+    const season = Array.from({ length: N }, (_, i) => make(agency(i), 2023, i % 10 === 9 ? '2019' : '2021', i))
+    // 20 copies of another department's 一、总体情况.
+    for (let k = 0; k < 20; k++) {
+      const from = JSON.parse(season[k * 40].text)
+      const to = JSON.parse(season[k * 40 + 17].text)
+      to.texts.overview = from.texts.overview.replaceAll(from.agency, to.agency)
+      season[k * 40 + 17].text = JSON.stringify(to)
+    }
+    const last = Array.from({ length: LAST_YEAR }, (_, i) => make(agency(i), 2022, '2021', i + 5000))
+    return { season, last }
+  })
+}
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')
+const ms = (xs) => xs.map((x) => `${x.toFixed(0)} ms`).join(', ')
+
+async function choose(page, testId, list) {
+  await page.evaluate((list) => {
+    const dt = new DataTransfer()
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }))
+    window.__picked = dt.files
+  }, list)
+  const t0 = await page.evaluate(() => performance.now())
+  await page.getByTestId(testId).evaluate((input) => {
+    input.files = window.__picked
+    input.dispatchEvent(new Event('change', { bubbles: true }))
+  })
+  return t0
+}
+
+export default async function run() {
+  const { season, last } = await files()
+  const server = await startPreview()
+  const base = server.url
+  const browser = await launchChromium()
+  const fig = { import: [], open: [], openCold: [], scroll: [], issues: [], compile: [], home: [], search: [] }
+  const loads = []
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      loads.push(load())
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })
+      const page = await context.newPage()
+      await page.goto(`${base}/#/desk/2023`)
+      await page.getByTestId('desk-counts').waitFor()
+      await choose(page, 'desk-import-input', last)
+      await page.getByTestId('import-summary').getByRole('button', { name: '关闭' }).click()
+
+      // Import 1 000 files: picker → the import summary.
+      const t0 = await choose(page, 'desk-import-input', season)
+      await page
+        .getByTestId('import-totals')
+        .filter({ hasText: `已导入 ${N} 个` })
+        .waitFor({ timeout: 300_000 })
+      fig.import.push((await page.evaluate(() => performance.now())) - t0)
+      await page.getByTestId('import-summary').getByRole('button', { name: '关闭' }).click()
+      await page
+        .getByTestId('unknown-agencies')
+        .getByRole('button', { name: /加入名单/ })
+        .click()
+      await page
+        .getByTestId('desk-counts')
+        .filter({ hasText: `已报送 ${N}/${N}` })
+        .waitFor()
+
+      // Open the desk from the home page (app loaded): click → statuses, counts and checks shown.
+      await page.goto(`${base}/#/`)
+      await page.getByTestId('report-list').waitFor()
+      const t1 = await page.evaluate(() => performance.now())
+      await page.getByTestId('desk-link').click()
+      await page.getByRole('combobox', { name: '年度' }).selectOption('2023')
+      await page
+        .getByTestId('desk-counts')
+        .filter({ hasText: `已报送 ${N}/${N}` })
+        .waitFor()
+      await page.locator('[data-testid=desk-grid] .ag-row').first().waitFor()
+      fig.open.push((await page.evaluate(() => performance.now())) - t1)
+
+      // Cold: a fresh page straight onto the desk (app start and database read included).
+      const cold = await context.newPage()
+      await cold.goto(`${base}/#/desk/2023`)
+      await cold
+        .getByTestId('desk-counts')
+        .filter({ hasText: `已报送 ${N}/${N}` })
+        .waitFor()
+      await cold.locator('[data-testid=desk-grid] .ag-row').first().waitFor()
+      fig.openCold.push(await cold.evaluate(() => performance.now()))
+      await cold.close()
+
+      // Scroll the list: the longest frame while scrolling through all rows.
+      fig.scroll.push(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const viewport = document.querySelector('[data-testid=desk-grid] .ag-body-viewport')
+              let prev = performance.now()
+              let worst = 0
+              let frames = 0
+              const step = () => {
+                const now = performance.now()
+                if (frames > 0) worst = Math.max(worst, now - prev)
+                prev = now
+                viewport.scrollTop += 400
+                if (++frames < 80) requestAnimationFrame(step)
+                else resolve(worst)
+              }
+              requestAnimationFrame(step)
+            }),
+        ),
+      )
+
+      // 问题清单 of 1 000 as .xlsx: click → download.
+      const t2 = await page.evaluate(() => performance.now())
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issues-xlsx').click()])
+      fig.issues.push((await page.evaluate(() => performance.now())) - t2)
+      await download.delete()
+
+      // Compile every received report: click → the compiled report with who is in and out.
+      const form = page.getByTestId('desk-compile')
+      await form.getByLabel('计入全部已收到的报告').check()
+      await form.getByLabel('汇总机关名称').fill('某省人民政府')
+      const t3 = await page.evaluate(() => performance.now())
+      await form.getByRole('button', { name: /^汇总/ }).click()
+      await page.getByTestId('compiled-included').waitFor()
+      await page.locator('[data-testid=compiled-report] td[data-cell="requests.new.total"]').waitFor()
+      fig.compile.push((await page.evaluate(() => performance.now())) - t3)
+
+      // The home list with 1 301 reports: navigation → first page with statuses; a search.
+      const t4 = await page.evaluate(() => performance.now())
+      await page.getByRole('link', { name: '‹ 我的年度报告' }).first().click()
+      await page.getByTestId('report-list').locator('[data-testid=report-status]').first().waitFor()
+      fig.home.push((await page.evaluate(() => performance.now())) - t4)
+      const t5 = await page.evaluate(() => performance.now())
+      await page.getByLabel('搜索报告').fill('第0999部门')
+      await page.getByTestId('report-count').filter({ hasText: '找到 1 份' }).waitFor()
+      fig.search.push((await page.evaluate(() => performance.now())) - t5)
+      await context.close()
+    }
+    console.log('## Desk (1 000 reports of 2023, 300 of 2022 stored)')
+    console.log(`load average (1, 5, 15 min) at the start of each run: ${loads.join(' | ')}`)
+    console.log(`import of ${N} files (picker → import summary): ${ms(fig.import)} (goal ≤ 5 000 ms)`)
+    console.log(`open the desk from the home page (statuses, counts, checks): ${ms(fig.open)} (goal ≤ 1 000 ms)`)
+    console.log(`open the desk in a fresh page (app start and database read included): ${ms(fig.openCold)}`)
+    console.log(`longest frame while scrolling the desk list: ${ms(fig.scroll)}`)
+    console.log(`问题清单 of ${N} as .xlsx (click → download): ${ms(fig.issues)} (goal ≤ 2 000 ms)`)
+    console.log(`compile ${N} (click → compiled report shown): ${ms(fig.compile)} (goal ≤ 1 000 ms)`)
+    console.log(`home list with ${N + LAST_YEAR + 1} reports (link → first page with statuses): ${ms(fig.home)}`)
+    console.log(`home list search by agency (type → 1 found): ${ms(fig.search)}`)
+  } finally {
+    await browser.close()
+    server.stop()
+  }
+}
