@@ -85,6 +85,8 @@ export default async function run() {
       loads.push(load())
       const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })
       const page = await context.newPage()
+      page.on('crash', () => console.error('page crashed'))
+      page.on('pageerror', (e) => console.error('page error', e.message))
       await page.goto(`${base}/#/desk/2023`)
       await page.getByTestId('desk-counts').waitFor()
       await choose(page, 'desk-import-input', last)
@@ -136,7 +138,10 @@ export default async function run() {
         await page.evaluate(
           () =>
             new Promise((resolve) => {
-              const viewport = document.querySelector('[data-testid=desk-grid] .ag-body-viewport')
+              // The grid's own scrolling element (the tallest one that scrolls).
+              const viewport = [...document.querySelectorAll('[data-testid=desk-grid] *')].find(
+                (el) => el.scrollHeight > el.clientHeight + 1000 && /auto|scroll/.test(getComputedStyle(el).overflowY),
+              )
               let prev = performance.now()
               let worst = 0
               let frames = 0

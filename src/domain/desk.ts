@@ -25,7 +25,7 @@ export interface DeskEntry {
   acceptedAt?: number
 }
 
-export interface CompileRecord {
+interface CompileRecord {
   reportId: string
   at: number
   /** accepted: only the accepted reports; received: every report received. */
@@ -107,12 +107,12 @@ export function statusOf(entry: DeskEntry, report: Pick<Report, 'createdAt'> | u
 }
 
 /** The reports that count for a desk of `year`: that year's, not compiled, not in the bin. */
-export function deskReports<T extends Received>(year: number, reports: readonly T[]): T[] {
+function deskReports<T extends Received>(year: number, reports: readonly T[]): T[] {
   return reports.filter((r) => r.year === year && !r.deletedAt && !r.compiledFrom)
 }
 
 /** Each agency's report: the latest received when several are stored. */
-export function latestByAgency<T extends Received>(reports: readonly T[]): Map<string, T> {
+function latestByAgency<T extends Received>(reports: readonly T[]): Map<string, T> {
   const out = new Map<string, T>()
   for (const r of reports) {
     const key = r.agency.trim()

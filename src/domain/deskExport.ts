@@ -10,7 +10,7 @@ import { type Report, reportTitle } from './report'
 import { resolveValues } from './totals'
 import { BOM, csvField } from './csv'
 
-export type SheetCell = string | number | null
+type SheetCell = string | number | null
 export type Sheet = SheetCell[][]
 
 export interface FindingLine {
@@ -76,7 +76,7 @@ export function findingLines(report: Pick<Report, 'edition'>, findings: readonly
   return lines.sort((a, b) => a.order - b.order).map(({ order: _, ...line }) => line)
 }
 
-export const dateText = (t: number) => {
+const dateText = (t: number) => {
   const d = new Date(t)
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
 }
@@ -103,13 +103,13 @@ export function sendBackText(
   return [...head, ...body, '', `${office}${office ? '\n' : ''}${dateText(now)}`].join('\n')
 }
 
-export const SEND_BACK_HEADER = ['序号', '严重程度', '部分', '行', '列', '问题']
+const SEND_BACK_HEADER = ['序号', '严重程度', '部分', '行', '列', '问题']
 
 export function sendBackSheet(lines: readonly FindingLine[]): Sheet {
   return [SEND_BACK_HEADER, ...lines.map((l, i) => [i + 1, l.severity, l.part, l.row, l.column, l.message])]
 }
 
-export const ISSUES_HEADER = ['部门', '状态', '严重程度', '部分', '行', '列', '问题']
+const ISSUES_HEADER = ['部门', '状态', '严重程度', '部分', '行', '列', '问题']
 
 /** 问题清单: every department's findings in one sheet; a department not received is one line. */
 export function issuesSheet<T extends Pick<Report, 'edition'>>(rows: readonly DeskRow<T>[]): Sheet {

@@ -9,9 +9,9 @@ import { reviewReport } from './review'
 import { type Fingerprinted, candidatePairs, diffRatio, fingerprinted, mayBeSimilar } from './similarity'
 
 /** A text part this similar (diff ratio over characters) to another report's same part is copied. */
-export const COPY_RATIO = 0.9
+const COPY_RATIO = 0.9
 /** Shorter texts (无, a sentence of boilerplate) are alike by nature and never compared. */
-export const COPY_MIN_CHARS = 60
+const COPY_MIN_CHARS = 60
 
 export type Reviewed = Pick<Report, 'id' | 'agency' | 'year' | 'edition' | 'values' | 'texts' | 'createdAt'>
 
@@ -180,4 +180,32 @@ export function summarize(findings: Finding[], lastYearId?: string): DeskReview 
     else notices++
   }
   return { findings, errors, warnings, notices, blanks, ...(lastYearId ? { lastYearId } : {}) }
+}
+
+/**
+ * The desk's checks of one report, for the editor: its texts against last year's report and
+ * against every other department's report of the year (each pair either way), the year, 五/六.
+ */
+export function deskChecksOf(report: Reviewed, sameYear: readonly Reviewed[], last?: Reviewed): Finding[] {
+  const prints = textPrints(report.texts)
+  const out = [...(last ? copiedFromLastYear(report, last, prints) : []), ...wrongYear(report), ...fillerParts(report)]
+  for (const other of sameYear) {
+    if (other.id === report.id || other.agency.trim() === report.agency.trim()) continue
+    const theirs = textPrints(other.texts)
+    for (const key of TEXT_KEYS) {
+      const a = prints[key]
+      const b = theirs[key]
+      if (!a || !b || !mayBeSimilar(a, b)) continue
+      const ratio = diffRatio(a.text, b.text, COPY_RATIO)
+      if (ratio < COPY_RATIO) continue
+      out.push({
+        rule: 'desk.copiedOther',
+        severity: 'warning',
+        cells: [],
+        text: key,
+        message: `${heading(report, key)}：与「${other.agency}」${other.year}年报告的同一部分相似度${percent(ratio)}，疑似照抄`,
+      })
+    }
+  }
+  return out
 }

@@ -73,7 +73,7 @@ const EMPTY = 0xffffffff
  * not 63). An empty bin (a short text) borrows the next filled bin's value, offset by the
  * distance (densification), so that fingerprints stay comparable position by position.
  */
-export function fingerprint(text: string): Uint32Array {
+function fingerprint(text: string): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(EMPTY)
   for (let i = 0; i + SHINGLE <= text.length; i++) {
     const h = shingleHash(text, i)
@@ -105,7 +105,7 @@ export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
  * draw on the same phrases. A text with one character in ten changed evenly throughout would
  * fall below this and go unnoticed: copies are not made that way.
  */
-export const CANDIDATE_JACCARD = 0.5
+const CANDIDATE_JACCARD = 0.5
 
 export interface Fingerprinted {
   /** The normalised text. */
