@@ -160,7 +160,10 @@ export default async function run() {
 
       // 问题清单 of 1 000 as .xlsx: click → download.
       const t2 = await page.evaluate(() => performance.now())
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issues-xlsx').click()])
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 300_000 }),
+        page.getByTestId('issues-xlsx').click(),
+      ])
       fig.issues.push((await page.evaluate(() => performance.now())) - t2)
       await download.delete()
 

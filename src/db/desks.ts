@@ -1,14 +1,16 @@
 // The compiling office's desks (one per year) in IndexedDB. Every change is read and written in
 // one transaction, so a second tab's change to the same desk is never overwritten.
 import { db } from './database'
+import { logError, watch } from './live'
 import { type Desk, newDesk } from '@/domain/desk'
 
-export const getDesk = (year: number) => db.desks.get(year)
+/** Every desk, newest year first, now and whenever one changes. */
+export const watchDesks = (onValue: (desks: Desk[]) => void) =>
+  watch(async () => (await db.desks.toArray()).sort((a, b) => b.year - a.year), onValue, logError)
 
-/** Every desk, newest year first. */
-export async function listDesks(): Promise<Desk[]> {
-  return (await db.desks.toArray()).sort((a, b) => b.year - a.year)
-}
+/** The desk of `year` (undefined while there is none), now and whenever it changes. */
+export const watchDesk = (year: number, onValue: (desk: Desk | undefined) => void) =>
+  watch(() => db.desks.get(year), onValue, logError)
 
 /** Changes the desk of `year` (made when there is none yet) and returns it as stored. */
 export function updateDesk(year: number, change: (desk: Desk, now: number) => Desk): Promise<Desk> {

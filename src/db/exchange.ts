@@ -6,7 +6,7 @@ import { logError, watch } from './live'
 import { findReport } from './reports'
 import { chooseParts, createCompiledReport, relinkParts, staleCompiled } from '@/domain/compile'
 import type { ImportPlan } from '@/domain/importBatch'
-import type { Report } from '@/domain/report'
+import type { LeftOut, Report } from '@/domain/report'
 
 /** The reports an import compares its files with: all stored, except the recycle bin. */
 export async function reportsForImport(): Promise<ReportRow[]> {
@@ -44,17 +44,21 @@ export async function addNextYearReport(next: Report, evenIfExists: boolean): Pr
   })
 }
 
-/** Stores a compiled report of `agency` for the stored reports `ids` (refused ones left out). */
+/**
+ * Stores a compiled report of `agency` for the stored reports `ids` (refused ones left out);
+ * `leftOut` names the departments it leaves out, and why (compiling from the desk).
+ */
 export async function createCompiled(
   agency: string,
   ids: readonly string[],
-  options: { year?: number; edition?: string } = {},
+  options: { year?: number; edition?: string; leftOut?: LeftOut[] } = {},
 ): Promise<string | undefined> {
   return db.transaction('rw', db.reports, async () => {
     const rows = (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
     const selection = chooseParts(rows, options)
     if (!selection?.parts.length) return undefined
     const report = createCompiledReport(agency, selection)
+    if (options.leftOut) report.compiledLeftOut = options.leftOut.map((x) => ({ ...x }))
     await db.reports.add(report)
     return report.id
   })

@@ -148,8 +148,3 @@ export async function getMeta<T>(key: string): Promise<T | undefined> {
 }
 
 export const setMeta = (key: string, value: unknown) => db.meta.put({ key, value })
-
-/** The stored reports of `ids` that still exist, in the order asked. */
-export async function getReports(ids: readonly string[]): Promise<ReportRow[]> {
-  return (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r))
-}

@@ -105,7 +105,7 @@ export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
  * draw on the same phrases. A text with one character in ten changed evenly throughout would
  * fall below this and go unnoticed: copies are not made that way.
  */
-const CANDIDATE_JACCARD = 0.5
+const CANDIDATE_JACCARD = 0.6
 
 export interface Fingerprinted {
   /** The normalised text. */
@@ -120,7 +120,7 @@ export function fingerprinted(text: string): Fingerprinted {
 
 /**
  * Pairs [i, j] (i < j) of `items` that share a band of their fingerprints (LSH: pairs with a
- * 4-gram Jaccard of 0.5 come out with probability ≈ 0.94, of 0.7 ≈ 0.9999) and whose estimate reaches
+ * 4-gram Jaccard of 0.6 come out with probability ≈ 0.99, of 0.7 ≈ 0.9999) and whose estimate reaches
  * CANDIDATE_JACCARD. Linear in the items plus the pairs that share a band.
  */
 export function candidatePairs(items: readonly Fingerprinted[]): [number, number][] {

@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
-import { listDesks, updateDesk } from '@/db/desks'
+import { updateDesk, watchDesks } from '@/db/desks'
 import { getReports } from '@/db/reports'
 import {
   type Desk,
@@ -31,7 +31,7 @@ export interface ArrivedUnknown {
 
 export const useDeskStore = defineStore('desk', () => {
   const reports = useReportsStore()
-  const desks = useLiveQuery(listDesks, undefined as Desk[] | undefined)
+  const desks = useLiveQuery<Desk[] | undefined>(watchDesks, undefined)
   const loaded = computed(() => desks.value !== undefined && reports.loaded)
   const year = ref(new Date().getFullYear() - 1)
   const desk = computed(() => desks.value?.find((d) => d.year === year.value) ?? newDesk(year.value, 0))
@@ -135,7 +135,7 @@ export const useDeskStore = defineStore('desk', () => {
     const id = await createCompiled(
       agency,
       plan.parts.map((p) => p.id),
-      { year: plan.year, ...(plan.edition ? { edition: plan.edition } : {}) },
+      { year: plan.year, leftOut: plan.leftOut, ...(plan.edition ? { edition: plan.edition } : {}) },
     )
     if (!id) return undefined
     await change((d, now) => ({
