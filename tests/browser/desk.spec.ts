@@ -95,6 +95,13 @@ test('the desk of a season: roster, a folder of reports, every finding, sending 
   }
   await expect(await findingsOf(COPIER)).toContainText(`一、总体情况：与「${COPY_SOURCE}」2023年报告的同一部分相似度`)
   await expect(await findingsOf(COPY_SOURCE)).not.toContainText('疑似照抄')
+  // The editor says so too, beside the report's own checks.
+  await (await findingsOf(COPIER)).getByRole('link', { name: '打开报告' }).click()
+  await expect(page.getByTestId('editor-desk-notes')).toContainText(
+    `一、总体情况：与「${COPY_SOURCE}」2023年报告的同一部分相似度`,
+  )
+  await page.getByTestId('editor-desk-notes').getByRole('link', { name: '在汇总工作台中查看' }).click()
+  await expect(page.getByTestId('desk-detail').getByRole('heading', { name: COPIER })).toBeVisible()
   await expect(await findingsOf(WRONG_YEAR)).toContainText('3处写的是2022年，而本报告是2023年度的报告')
   await expect(await findingsOf(FILLER)).toContainText('六、其他需要报告的事项：只写了「无。」')
   await expect(await findingsOf(BROKEN)).toContainText('上年报告结转下年度继续办理数')
