@@ -80,6 +80,11 @@ export default async function run() {
   const browser = await launchChromium()
   const fig = { import: [], open: [], openCold: [], scroll: [], issues: [], compile: [], home: [], search: [] }
   const loads = []
+  // Each figure is printed as soon as measured too (a run on a loaded machine may not finish).
+  const record = (key, v) => {
+    fig[key].push(v)
+    console.log(`  ${key}: ${v.toFixed(0)} ms`)
+  }
   try {
     for (let i = 0; i < RUNS; i++) {
       loads.push(load())
@@ -87,6 +92,7 @@ export default async function run() {
       const page = await context.newPage()
       page.on('crash', () => console.error('page crashed'))
       page.on('pageerror', (e) => console.error('page error', e.message))
+      page.on('console', (m) => m.type() === 'error' && console.error('console error', m.text()))
       await page.goto(`${base}/#/desk/2023`)
       await page.getByTestId('desk-counts').waitFor()
       await choose(page, 'desk-import-input', last)
@@ -98,7 +104,7 @@ export default async function run() {
         .getByTestId('import-totals')
         .filter({ hasText: `已导入 ${N} 个` })
         .waitFor({ timeout: 300_000 })
-      fig.import.push((await page.evaluate(() => performance.now())) - t0)
+      record('import', (await page.evaluate(() => performance.now())) - t0)
       await page.getByTestId('import-summary').getByRole('button', { name: '关闭' }).click()
       await page
         .getByTestId('unknown-agencies')
@@ -120,7 +126,7 @@ export default async function run() {
         .filter({ hasText: `已报送 ${N}/${N}` })
         .waitFor()
       await page.locator('[data-testid=desk-grid] .ag-row').first().waitFor()
-      fig.open.push((await page.evaluate(() => performance.now())) - t1)
+      record('open', (await page.evaluate(() => performance.now())) - t1)
 
       // Cold: a fresh page straight onto the desk (app start and database read included).
       const cold = await context.newPage()
@@ -130,11 +136,12 @@ export default async function run() {
         .filter({ hasText: `已报送 ${N}/${N}` })
         .waitFor()
       await cold.locator('[data-testid=desk-grid] .ag-row').first().waitFor()
-      fig.openCold.push(await cold.evaluate(() => performance.now()))
+      record('openCold', await cold.evaluate(() => performance.now()))
       await cold.close()
 
       // Scroll the list: the longest frame while scrolling through all rows.
-      fig.scroll.push(
+      record(
+        'scroll',
         await page.evaluate(
           () =>
             new Promise((resolve) => {
@@ -164,7 +171,7 @@ export default async function run() {
         page.waitForEvent('download', { timeout: 300_000 }),
         page.getByTestId('issues-xlsx').click(),
       ])
-      fig.issues.push((await page.evaluate(() => performance.now())) - t2)
+      record('issues', (await page.evaluate(() => performance.now())) - t2)
       await download.delete()
 
       // Compile every received report: click → the compiled report with who is in and out.
@@ -175,17 +182,17 @@ export default async function run() {
       await form.getByRole('button', { name: /^汇总/ }).click()
       await page.getByTestId('compiled-included').waitFor()
       await page.locator('[data-testid=compiled-report] td[data-cell="requests.new.total"]').waitFor()
-      fig.compile.push((await page.evaluate(() => performance.now())) - t3)
+      record('compile', (await page.evaluate(() => performance.now())) - t3)
 
       // The home list with 1 301 reports: navigation → first page with statuses; a search.
       const t4 = await page.evaluate(() => performance.now())
       await page.getByRole('link', { name: '‹ 我的年度报告' }).first().click()
       await page.getByTestId('report-list').locator('[data-testid=report-status]').first().waitFor()
-      fig.home.push((await page.evaluate(() => performance.now())) - t4)
+      record('home', (await page.evaluate(() => performance.now())) - t4)
       const t5 = await page.evaluate(() => performance.now())
       await page.getByLabel('搜索报告').fill('第0999部门')
       await page.getByTestId('report-count').filter({ hasText: '找到 1 份' }).waitFor()
-      fig.search.push((await page.evaluate(() => performance.now())) - t5)
+      record('search', (await page.evaluate(() => performance.now())) - t5)
       await context.close()
     }
     console.log('## Desk (1 000 reports of 2023, 300 of 2022 stored)')
