@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from './database'
 import { historyOf, restoreVersion, snapshotReport } from './history'
-import { patchReport, purgeReport, putReport } from './reports'
+import { patchReport, purgeReport, putReport, setReportFinal } from './reports'
 import { AUTO_SNAPSHOT_MS, DAY, MINUTE } from '@/domain/history'
 import { createReport } from '@/domain/report'
 import { sampleReport } from '@/testing/fixtures'
@@ -142,5 +142,26 @@ describe('storage stays bounded', () => {
     await patchReport(r.id, { values: { 'requests.new.natural': 1 } })
     await purgeReport(r.id)
     expect(await db.history.count()).toBe(0)
+  })
+})
+
+describe('定稿 (final)', () => {
+  it('is stored on the report and recorded in its history each time it changes', async () => {
+    const r = createReport('某局', 2024, undefined, clock)
+    await putReport(r)
+    await patchReport(r.id, { values: { 'requests.new.natural': 4 } })
+    clock += MINUTE
+    await setReportFinal(r.id, true)
+    expect((await stored(r.id)).final).toBe(true)
+    await setReportFinal(r.id, true) // already final: nothing new
+    clock += MINUTE
+    await setReportFinal(r.id, false)
+    expect((await stored(r.id)).final).toBeUndefined()
+    const versions = await historyOf(r.id)
+    expect(versions.map((v) => [v.reason, v.values['requests.new.natural']])).toEqual([
+      ['auto', undefined],
+      ['final', 4],
+      ['unfinal', 4],
+    ])
   })
 })

@@ -2,7 +2,7 @@
 // row as stored, so a second tab's newer cells are never overwritten by a stale copy.
 import Dexie from 'dexie'
 import { type ReportRow, db } from './database'
-import { deleteHistoryOf, versionBeforeChange } from './history'
+import { addVersion, deleteHistoryOf, versionBeforeChange } from './history'
 import type { CellKey, TextKey } from '@/domain/format'
 import { type EditsSinceBackup, type SnapshotReason, patchReason, sameContent } from '@/domain/history'
 import type { Report } from '@/domain/report'
@@ -104,6 +104,24 @@ export async function putOnce(flag: string, row: ReportRow): Promise<void> {
     if (await getMeta<boolean>(flag)) return
     await db.reports.put(row)
     await setMeta(flag, true)
+  })
+}
+
+/**
+ * Marks a report final (定稿) or reopens it. The history records it: a version of the report as
+ * it was made final, or as it was when reopened.
+ */
+export async function setReportFinal(id: string, final: boolean, now = Date.now()): Promise<ReportRow> {
+  return db.transaction('rw', db.reports, db.history, async () => {
+    const row = await db.reports.get(id)
+    if (!row) throw new Error('这份报告已不在数据库中（可能已在另一个标签页中删除）')
+    if (Boolean(row.final) === final) return row
+    await addVersion(row, final ? 'final' : 'unfinal', now)
+    const next: ReportRow = { ...row, updatedAt: now }
+    if (final) next.final = true
+    else delete next.final
+    await db.reports.put(next)
+    return next
   })
 }
 

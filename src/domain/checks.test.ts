@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sampleReport } from '@/testing/fixtures'
+import { nextYearReport } from './carryOver'
 import { checkReport } from './checks'
 import { cellsOf, getEdition, inputCellsOf } from './edition'
 import type { Finding } from './findings'
@@ -8,7 +9,8 @@ import { reviewReport } from './review'
 
 const e2019 = getEdition('2019')
 const e2021 = getEdition('2021')
-const texts = { overview: '', problems: '', other: '' }
+// Every text part written: the tests below are about the cells.
+const texts = { overview: '概述', problems: '无', other: '无' }
 
 /** Every input cell 0, then the given cells. */
 function filled(edition = e2019, values: Values = {}): Values {
@@ -244,8 +246,118 @@ describe('carry.items (2019 after 2019)', () => {
   })
 })
 
+describe('blank text parts', () => {
+  const full = { overview: '概述', problems: '无', other: '无' }
+
+  it('counts an empty or whitespace-only part as a blank, pointing at its text', () => {
+    const found = ofRule(
+      checkReport(e2021, {
+        edition: '2021',
+        values: filled(e2021),
+        texts: { ...full, overview: '', other: ' \n\u3000' },
+      }),
+      'blank',
+    )
+    expect(found.map((f) => [f.text, f.severity, f.cells])).toEqual([
+      ['overview', 'notice', []],
+      ['other', 'notice', []],
+    ])
+    expect(found[0]!.message).toBe('一、总体情况：尚未填写（没有内容请填“无”）')
+  })
+
+  it('is silent when every part says something', () => {
+    expect(ofRule(checkReport(e2021, { edition: '2021', values: filled(e2021), texts: full }), 'blank')).toEqual([])
+  })
+})
+
+describe('rules with blank cells (blank is not 0)', () => {
+  it('are pending, not errors, while blanks could still make them hold', () => {
+    const found = check({ 'requests.new.natural': 1 }, e2021)
+    expect(found.filter((f) => f.severity === 'error')).toEqual([])
+    const pending = ofRule(found, 'requests.balance')
+    expect(pending.map((f) => [f.severity, f.pending, f.message])).toEqual([
+      [
+        'notice',
+        true,
+        '三、收到和处理政府信息公开申请情况 · 自然人：待填完（第一项加第二项之和应等于第三项加第四项之和，填完后核对）',
+      ],
+      [
+        'notice',
+        true,
+        '三、收到和处理政府信息公开申请情况 · 总计：待填完（第一项加第二项之和应等于第三项加第四项之和，填完后核对）',
+      ],
+    ])
+  })
+
+  it('are errors with blanks as 0 when printing or exporting (final)', () => {
+    const found = ofRule(
+      checkReport(e2021, { edition: '2021', values: { 'requests.new.natural': 1 }, texts }, undefined, [], {
+        final: true,
+      }),
+      'requests.balance',
+    )
+    expect(found.map((f) => f.severity)).toEqual(['error', 'error'])
+  })
+
+  it('are errors at once when one side is filled and already smaller than the other (counts are never negative)', () => {
+    // 第三项 and 第四项 of 自然人 all filled (2 + 1); 第一项 alone is already 5.
+    const v: Values = { 'requests.new.natural': 5, 'requests.carried_out.natural': 1 }
+    for (const c of inputCellsOf(e2021))
+      if (
+        c.key.startsWith('requests.') &&
+        c.column.key === 'natural' &&
+        !['new', 'carried_in', 'carried_out'].includes(c.row.key)
+      )
+        v[c.key] = 0
+    v['requests.open.natural'] = 2
+    const found = ofRule(check(v, e2021), 'requests.balance')
+    expect(found.map((f) => [f.severity, f.pending])).toEqual([
+      ['error', undefined],
+      ['notice', true],
+    ])
+    expect(found[0]!.message).toBe(
+      '三、收到和处理政府信息公开申请情况 · 自然人：第一项加第二项之和（5+0=5）应等于第三项加第四项之和（2+1=3）',
+    )
+  })
+
+  it('stay pending when the larger side still has a blank that a negative change could lower', () => {
+    // 上一年项目数量 + 本年增/减 ≥ 0 with 本年增/减 blank: a change may be anything.
+    const v = { 'active.enforcement.change': -20 }
+    expect(ofRule(check(v), 'active.items_nonnegative').map((f) => f.severity)).toEqual(['notice'])
+    expect(
+      ofRule(
+        check({ 'active.enforcement.prev_items': 0, 'active.enforcement.change': -20 }),
+        'active.items_nonnegative',
+      ).map((f) => f.severity),
+    ).toEqual(['error'])
+  })
+
+  it('leave a report made by 新建下一年度 without errors before anything is typed', () => {
+    for (const last of [
+      sampleReport(),
+      {
+        ...sampleReport(),
+        edition: '2021',
+        year: 2021,
+        values: filled(e2021, {
+          'requests.carried_out.natural': 3,
+          'requests.new.natural': 3,
+          'requests.open.natural': 0,
+        }),
+      },
+    ]) {
+      const next = nextYearReport(last)
+      if (!next.ok) throw new Error(next.error)
+      expect(Object.keys(next.report.values).length).toBeGreaterThan(0)
+      const findings = reviewReport(next.report, last)
+      expect(findings.filter((f) => f.severity === 'error')).toEqual([])
+    }
+  })
+})
+
 it('lists errors before warnings before notices', () => {
-  const v = { 'requests.new.natural': 1, 'active.normative.published': 3 }
+  const v = filled(e2019, { 'requests.new.natural': 1, 'active.normative.published': 3 })
+  delete v['active.procurement.amount'] // one blank: a notice
   const order = check(v).map((f) => f.severity)
   expect(order.indexOf('warning')).toBeGreaterThan(order.lastIndexOf('error'))
   expect(order.indexOf('notice')).toBeGreaterThan(order.lastIndexOf('warning'))

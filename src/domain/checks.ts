@@ -1,8 +1,9 @@
-// The check engine: every rule the edition declares, the value domains and blank cells.
-import { cellKey, columnLabel, describeCell, findEdition, inputCellsOf, tableOf } from './edition'
+// The check engine: every rule the edition declares, the value domains, blank cells and texts.
+// Blank is not 0: a rule with a blank cell is only an error once blanks cannot save it.
+import { cellKey, columnLabel, describeCell, findCell, findEdition, inputCellsOf, tableOf, textsOf } from './edition'
 import type { Finding } from './findings'
 import { SEVERITY_ORDER } from './findings'
-import type { BlockDef, EditionDef, LinearRule, Term } from './format'
+import type { BlockDef, CellKey, EditionDef, LinearRule, Term, ValueKind } from './format'
 import type { Report } from './report'
 import { type Resolved, resolveValues } from './totals'
 import { domainError, formatValue } from './values'
@@ -13,6 +14,14 @@ export type LastYearInput = Pick<Report, 'edition' | 'values'>
 /** Extra checks plugged in by other modules (the narrative check reads the texts). */
 export type ExtraCheck = (edition: EditionDef, report: CheckInput, resolved: Resolved) => Finding[]
 
+export interface CheckOptions {
+  /**
+   * Blanks count as 0 in every rule, as on paper: for printing and exporting. Otherwise a rule
+   * with blank cells that blanks could still satisfy is only pending (a notice 待填完).
+   */
+  final?: boolean
+}
+
 const OP_WORD = { '=': '应等于', '<=': '不应大于', '>=': '不应小于' } as const
 const EPSILON = 1e-9
 
@@ -21,11 +30,14 @@ export function checkReport(
   report: CheckInput,
   lastYear?: LastYearInput,
   extra: readonly ExtraCheck[] = [],
+  options: CheckOptions = {},
 ): Finding[] {
   const resolved = resolveValues(edition, report.values)
+  const bounds = options.final ? undefined : lazy(() => boundsOf(edition, report.values))
   const findings: Finding[] = []
-  for (const rule of edition.rules) findings.push(...checkRule(edition, rule, resolved, lastYear))
+  for (const rule of edition.rules) findings.push(...checkRule(edition, rule, resolved, lastYear, bounds))
   findings.push(...checkCells(edition, report))
+  findings.push(...checkTexts(edition, report))
   for (const check of extra) findings.push(...check(edition, report, resolved))
   // Stable order: by severity, then as declared.
   return findings
@@ -60,7 +72,74 @@ function checkCells(edition: EditionDef, report: CheckInput): Finding[] {
   return out
 }
 
-function checkRule(edition: EditionDef, rule: LinearRule, resolved: Resolved, lastYear?: LastYearInput): Finding[] {
+/** A text part empty or only whitespace is a blank, like an empty cell. */
+function checkTexts(edition: EditionDef, report: CheckInput): Finding[] {
+  return textsOf(edition)
+    .filter((t) => !report.texts[t.key]?.trim())
+    .map((t) => ({
+      rule: 'blank',
+      severity: 'notice' as const,
+      cells: [],
+      text: t.key,
+      message: `${t.heading}：尚未填写（没有内容请填“无”）`,
+    }))
+}
+
+/** The least and the most a cell can come to once its blanks are filled: [v, v] when filled. */
+type Bounds = { get(key: CellKey): readonly [number, number] }
+
+const BLANK_BOUNDS: Record<ValueKind, readonly [number, number]> = {
+  count: [0, Infinity],
+  amount: [0, Infinity],
+  change: [-Infinity, Infinity],
+}
+
+/**
+ * A cell's bounds, computed on demand (only rules that fail ask): an input cell by its value or
+ * kind, a total as the sum of what it sums (its columns first, as resolveValues does).
+ */
+function boundsOf(edition: EditionDef, values: CheckInput['values']): Bounds {
+  const memo = new Map<CellKey, readonly [number, number]>()
+  const get = (key: CellKey): readonly [number, number] => {
+    const known = memo.get(key)
+    if (known) return known
+    const cell = findCell(edition, key)
+    let out: readonly [number, number] = [0, 0]
+    if (cell && !cell.computed) {
+      const v = values[key]
+      out = v === undefined ? BLANK_BOUNDS[cell.column.kind] : [v, v]
+    } else if (cell) {
+      const t = cell.table.key
+      const parts = cell.column.sumOf
+        ? cell.column.sumOf.map((c) => cellKey(t, cell.row.key, c))
+        : (cell.row.sumOf ?? []).map((r) => cellKey(t, r, cell.column.key))
+      let lo = 0
+      let hi = 0
+      for (const p of parts) {
+        const [a, b] = get(p)
+        lo += a
+        hi += b
+      }
+      out = [lo, hi]
+    }
+    memo.set(key, out)
+    return out
+  }
+  return { get }
+}
+
+const lazy = <T>(make: () => T) => {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
+function checkRule(
+  edition: EditionDef,
+  rule: LinearRule,
+  resolved: Resolved,
+  lastYear?: LastYearInput,
+  bounds?: () => Bounds,
+): Finding[] {
   let lastResolved: Resolved | undefined
   if (rule.crossYear) {
     if (!lastYear) return []
@@ -95,15 +174,57 @@ function checkRule(edition: EditionDef, rule: LinearRule, resolved: Resolved, la
         const holds =
           rule.op === '=' ? Math.abs(l - r) < EPSILON : rule.op === '<=' ? l <= r + EPSILON : l >= r - EPSILON
         if (holds) continue
-        const kind = block.columns.find((c) => c.key === column)?.kind ?? 'count'
+        const cells = [...new Set([...lhs, ...rhs].filter((t) => !t.lastYear).map((t) => t.key))]
         const where = locate(block, rule, row, column)
+        // Not holding with blanks as 0, but blanks could still make it hold (then some are blank).
+        if (bounds && couldHold(rule, lhs, rhs, bounds())) {
+          out.push({
+            rule: rule.id,
+            severity: 'notice',
+            cells,
+            pending: true,
+            message: `${table.heading} · ${where}：待填完（${rule.lhsLabel}${OP_WORD[rule.op]}${rule.rhsLabel}，填完后核对）`,
+          })
+          continue
+        }
+        const kind = block.columns.find((c) => c.key === column)?.kind ?? 'count'
         const message = `${table.heading} · ${where}：${rule.lhsLabel}${expression(lhs, l, kind)}${OP_WORD[rule.op]}${rule.rhsLabel}${rhs.length ? expression(rhs, r, kind) : ''}`
-        const cells = [...lhs, ...rhs].filter((t) => !t.lastYear).map((t) => t.key)
-        out.push({ rule: rule.id, severity: rule.severity, cells: [...new Set(cells)], message })
+        out.push({ rule: rule.id, severity: rule.severity, cells, message })
       }
     }
   }
   return out
+}
+
+interface SideTerm {
+  key: CellKey
+  lastYear: boolean
+  value: number
+}
+
+/** Whether some filling of the blanks (counts never negative) makes the rule hold. */
+function couldHold(rule: LinearRule, lhs: SideTerm[], rhs: SideTerm[], bounds: Bounds): boolean {
+  const range = (side: SideTerm[], terms: readonly Term[]) => {
+    let lo = 0
+    let hi = 0
+    side.forEach((t, i) => {
+      const b = t.lastYear ? undefined : bounds.get(t.key)
+      if (!b) {
+        lo += t.value
+        hi += t.value
+        return
+      }
+      const sign = terms[i]!.sign ?? 1
+      lo += sign > 0 ? b[0] : -b[1]
+      hi += sign > 0 ? b[1] : -b[0]
+    })
+    return [lo, hi] as const
+  }
+  const [l0, l1] = range(lhs, rule.lhs)
+  const [r0, r1] = range(rhs, rule.rhs)
+  if (rule.op === '<=') return l0 <= r1 + EPSILON
+  if (rule.op === '>=') return l1 >= r0 - EPSILON
+  return l0 <= r1 + EPSILON && r0 <= l1 + EPSILON
 }
 
 /** A block takes part when it has every column the rule names. */

@@ -160,13 +160,14 @@ export function currentCompiledValues<T extends Part & { deletedAt?: number }>(
  * Compiled reports whose stored values differ from the sum of their parts, with the values
  * they should hold. Reports in the recycle bin are left as they are.
  */
-export function staleCompiled<T extends Part & { deletedAt?: number }>(
+export function staleCompiled<T extends Part & { deletedAt?: number; final?: boolean }>(
   rows: readonly T[],
 ): { report: T; values: Values }[] {
   const byId = new Map(rows.map((r) => [r.id, r]))
   const out: { report: T; values: Values }[] = []
   for (const r of rows) {
-    if (!r.compiledFrom || r.deletedAt) continue
+    // A compiled report marked final (定稿) keeps the sums it was made final with.
+    if (!r.compiledFrom || r.deletedAt || r.final) continue
     const values = currentCompiledValues(r, byId)
     if (values && !sameValues(values, r.values)) out.push({ report: r, values })
   }

@@ -11,6 +11,8 @@ export interface Finding {
   message: string
   /** For text findings: which text part it is about. */
   text?: 'overview' | 'problems' | 'other'
+  /** A rule not holding yet while some of its cells are blank: shown quietly as 待填完. */
+  pending?: boolean
 }
 
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', notice: '提示' } as const

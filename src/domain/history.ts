@@ -26,6 +26,8 @@ export type SnapshotReason =
   | 'bulk' // many cells changed at once (undo/redo of a paste…)
   | 'replace' // the report was overwritten some other way
   | 'backup-restore' // a whole-database backup was restored over it
+  | 'final' // marked final (定稿): the version as it was made final
+  | 'unfinal' // reopened (取消定稿): the final version
 
 const SNAPSHOT_REASONS: readonly SnapshotReason[] = [
   'auto',
@@ -37,6 +39,8 @@ const SNAPSHOT_REASONS: readonly SnapshotReason[] = [
   'bulk',
   'replace',
   'backup-restore',
+  'final',
+  'unfinal',
 ]
 
 const REASON_LABELS: Readonly<Record<SnapshotReason, string>> = {
@@ -49,6 +53,8 @@ const REASON_LABELS: Readonly<Record<SnapshotReason, string>> = {
   bulk: '批量修改前',
   replace: '被覆盖前',
   'backup-restore': '从备份恢复前',
+  final: '定稿',
+  unfinal: '取消定稿',
 }
 
 /** What a version holds of a report: what the person can change. */

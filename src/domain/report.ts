@@ -28,7 +28,7 @@ export interface Report {
   compiledAgencies?: string[]
   /** Departments a compiled report leaves out, and why (exchange file `compiledLeftOut`). */
   compiledLeftOut?: LeftOut[]
-  /** Marked final (定稿) by the clerk (exchange file `final`). */
+  /** Marked final (定稿) by the clerk (exchange file `final`): read-only; prints and exports without a warning. */
   final?: boolean
 }
 

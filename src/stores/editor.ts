@@ -5,7 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { type Subscription, watchLastYearReport, watchReport } from '@/db/live'
 import { storageErrorMessage } from '@/db/errors'
-import { type ReportPatch, type ReportRow, applyPatchTo, patchReport } from '@/db/reports'
+import { type ReportPatch, type ReportRow, applyPatchTo, patchReport, setReportFinal } from '@/db/reports'
 import { beforeOf, tabJournal } from '@/db/journal'
 import type { SnapshotReason } from '@/domain/history'
 import { describeCell, findCell, getEdition, inputCellsOf } from '@/domain/edition'
@@ -20,7 +20,11 @@ type CellChange = Record<CellKey, number | null>
 interface UndoStep {
   before: CellChange
   after: CellChange
+  /** A text part's edit: what it held before and after (typing coalesced, see setText). */
+  text?: { key: TextKey; before: string; after: string; at: number }
 }
+/** Text saved again within this long after the last save of the same part is the same undo step. */
+const TEXT_STEP_MS = 1500
 /** A write waiting for IndexedDB, for the report it belongs to. */
 interface Pending {
   id: string
@@ -36,6 +40,7 @@ export interface EntryResult {
 }
 
 const COMPILED_READ_ONLY = '汇总报告的数字是各部门报告之和，不能直接修改；请修改相应部门的报告，汇总会随之更新。'
+const FINAL_READ_ONLY = '这份报告已定稿，不能修改；如需修改，请先点「取消定稿」。'
 
 const RETRY_MS = 2000
 
@@ -88,7 +93,12 @@ export const useEditorStore = defineStore('editor', () => {
   /** Cells marked in the grids, e.g. those a version in the history differs in. */
   const marked = shallowRef<ReadonlySet<CellKey>>(new Set())
   /** A compiled (汇总) report's values are the sums of its parts: not typed. */
-  const readOnly = computed(() => Boolean(report.value?.compiledFrom))
+  const compiled = computed(() => Boolean(report.value?.compiledFrom))
+  /** A report marked final (定稿): nothing in it changes until 取消定稿. */
+  const final = computed(() => Boolean(report.value?.final))
+  /** The cells cannot be typed into (compiled or final); texts only when final. */
+  const readOnly = computed(() => compiled.value || final.value)
+  const readOnlyMessage = computed(() => (final.value ? FINAL_READ_ONLY : COMPILED_READ_ONLY))
 
   const queue: Pending[] = []
   let writing = false
@@ -286,7 +296,7 @@ export const useEditorStore = defineStore('editor', () => {
     const def = edition.value
     if (!def || !report.value) return result
     if (readOnly.value) {
-      for (const key of Object.keys(texts)) result.rejected.push({ key, message: COMPILED_READ_ONLY })
+      for (const key of Object.keys(texts)) result.rejected.push({ key, message: readOnlyMessage.value })
       return result
     }
     const change: CellChange = {}
@@ -312,22 +322,26 @@ export const useEditorStore = defineStore('editor', () => {
     return result
   }
 
+  /** The patch that puts one side of a step back. */
+  const stepPatch = (step: UndoStep, side: 'before' | 'after'): ReportPatch =>
+    step.text ? { texts: { [step.text.key]: step.text[side] } } : { values: step[side] }
+
   function undo() {
     const step = undoStack.value.at(-1)
-    if (!step) return
+    if (!step || final.value) return
     undoStack.value = undoStack.value.slice(0, -1)
     redoStack.value = [...redoStack.value, step]
     forget(Object.keys(step.before))
-    commit({ values: step.before })
+    commit(stepPatch(step, 'before'))
   }
 
   function redo() {
     const step = redoStack.value.at(-1)
-    if (!step) return
+    if (!step || final.value) return
     redoStack.value = redoStack.value.slice(0, -1)
     undoStack.value = [...undoStack.value, step]
     forget(Object.keys(step.after))
-    commit({ values: step.after })
+    commit(stepPatch(step, 'after'))
   }
 
   /** Fills every blank input cell with 0, as one undoable step. Returns how many. */
@@ -345,8 +359,35 @@ export const useEditorStore = defineStore('editor', () => {
     return Object.keys(change).length
   }
 
-  function setText(key: TextKey, text: string) {
-    if (report.value && report.value.texts[key] !== text) commit({ texts: { [key]: text } })
+  /**
+   * A text part as typed: one undo step per pause in typing (saves of the same part in quick
+   * succession make one step).
+   */
+  function setText(key: TextKey, text: string, now = Date.now()) {
+    if (!report.value || final.value) return
+    const old = report.value.texts[key]
+    if (old === text) return
+    const last = undoStack.value.at(-1)
+    const typing = last?.text?.key === key && last.text.after === old && now - last.text.at < TEXT_STEP_MS
+    if (last?.text && typing && !redoStack.value.length)
+      undoStack.value = [...undoStack.value.slice(0, -1), { ...last, text: { ...last.text, after: text, at: now } }]
+    else
+      undoStack.value = [
+        ...undoStack.value,
+        { before: {}, after: {}, text: { key, before: old, after: text, at: now } },
+      ]
+    redoStack.value = []
+    commit({ texts: { [key]: text } })
+  }
+
+  /** Marks the report final (定稿) or reopens it, once every edit is written; a version records it. */
+  async function setFinal(value: boolean) {
+    const id = report.value?.id
+    if (!id) return
+    await flush()
+    if (queue.length) throw new Error(saveError.value ?? '还有修改没有保存')
+    await setReportFinal(id, value)
+    clearUndo()
   }
 
   function setIdentity(patch: Pick<ReportPatch, 'agency' | 'edition'>) {
@@ -365,10 +406,14 @@ export const useEditorStore = defineStore('editor', () => {
     saveState,
     saveError,
     rejected,
-    canUndo: computed(() => undoStack.value.length > 0),
-    canRedo: computed(() => redoStack.value.length > 0),
+    canUndo: computed(() => undoStack.value.length > 0 && !final.value),
+    canRedo: computed(() => redoStack.value.length > 0 && !final.value),
     marked,
+    compiled,
+    final,
     readOnly,
+    readOnlyMessage,
+    setFinal,
     clearUndo,
     open,
     close,

@@ -438,10 +438,10 @@ test('a 2021 report with a distinct number in every cell prints each number in i
     }
   }
 
-  // These numbers break the 勾稽关系 of 三: printing says so first (no blanks to mention).
+  // These numbers break the 勾稽关系 of 三: printing says so first (no blank cells to mention).
   await page.getByTestId('print-button').click()
   await expect(page.getByTestId('print-warning')).toContainText(/\d+ 处错误/)
-  await expect(page.getByTestId('print-warning')).not.toContainText('空白')
+  await expect(page.getByTestId('print-warning')).not.toContainText('空白单元格')
 })
 
 test('print from the editor: a report with blanks warns first; 仍然打印 opens the print dialog, 返回修改 goes back', async ({
