@@ -259,9 +259,7 @@ test('exporting a report with errors or blanks warns as printing does', async ({
   const dialog = page.getByTestId('export-dialog')
   await dialog.getByRole('checkbox', { name: '导出提示测试局2022年政府信息公开工作年度报告' }).check()
   await dialog.getByRole('button', { name: '导出', exact: true }).click()
-  await expect(dialog.getByTestId('export-warning')).toContainText(
-    '导出提示测试局2022年政府信息公开工作年度报告还有 2 处错误',
-  )
+  await expect(dialog.getByTestId('export-warning')).toContainText('这份报告还有 2 处错误')
   await page.screenshot({ path: 'test-results/export-dialog-warning.png' })
   const again = page.waitForEvent('download')
   await dialog.getByTestId('export-anyway').click()
