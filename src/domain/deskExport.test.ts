@@ -67,8 +67,16 @@ describe('退回意见', () => {
 
 describe('问题清单 and 指标明细', () => {
   const sample = sampleReport()
-  const ok = { ...sample, agency: '乙局', id: 'b', texts: { ...sample.texts, other: '本年度未收取信息处理费。' } }
-  const bad = { ...broken(), agency: '甲局', id: 'a' }
+  // 甲局 copies 乙局's 一 (both the sample's): received later, it is the one flagged. Stamped here,
+  // since two reports made in the same millisecond would be ordered by the roster instead.
+  const ok = {
+    ...sample,
+    agency: '乙局',
+    id: 'b',
+    createdAt: 1,
+    texts: { ...sample.texts, other: '本年度未收取信息处理费。' },
+  }
+  const bad = { ...broken(), agency: '甲局', id: 'a', createdAt: 2 }
   const d = withAgencies(newDesk(2020, 0), ['甲局', '乙局', '丙局'], 'typed', 0)
   const rows = deskRows(d, [bad, ok], reviewYear(2020, [bad, ok], new Map()))
 
