@@ -14,6 +14,7 @@ import { csvFileName, tableCsv } from '@/domain/csv'
 import { type ParsedExchange, MAX_FILE_BYTES, exchangeFileName, serializeReport } from '@/domain/exchange'
 import type { TableKey } from '@/domain/format'
 import {
+  type BatchEntry,
   type Decision,
   type Existing,
   type FileResult,
@@ -48,8 +49,8 @@ export const useExchangeStore = defineStore('exchange', () => {
   const results = shallowRef<FileResult[]>([])
   /** The whole batch could not be written: nothing of it was stored. */
   const failure = ref<string>()
-  /** Files of a dropped or chosen folder that are not .json, left alone. */
-  const ignored = ref(0)
+  /** Files of a dropped or chosen folder, or inside a .zip, that are not .json: left alone. */
+  const ignored = ref<string[]>([])
   let answer: ((decision: Decision) => void) | undefined
   let forAll: Decision | undefined
 
@@ -57,7 +58,7 @@ export const useExchangeStore = defineStore('exchange', () => {
    * Imports a batch: every file read and validated on its own, duplicates asked about, then
    * the whole batch written in one transaction. Returns the ids of the reports imported.
    */
-  async function importFiles(files: readonly File[], options: { ignored?: number } = {}): Promise<string[]> {
+  async function importFiles(files: readonly File[], options: { ignored?: readonly string[] } = {}): Promise<string[]> {
     if (phase.value === 'reading' || phase.value === 'asking' || phase.value === 'writing') {
       throw new Error('正在导入上一批文件，请等它完成后再导入')
     }
@@ -65,15 +66,22 @@ export const useExchangeStore = defineStore('exchange', () => {
     progress.value = { done: 0, total: files.length }
     results.value = []
     failure.value = undefined
-    ignored.value = options.ignored ?? 0
+    ignored.value = [...(options.ignored ?? [])]
     forAll = undefined
     try {
+      const unpacked = await unpackZips(files)
+      ignored.value.push(...unpacked.ignored)
+      progress.value = { done: 0, total: unpacked.items.length }
       const entries = []
-      for (const [i, file] of files.entries()) {
+      for (const [i, item] of unpacked.items.entries()) {
         entries.push(
-          file.size > MAX_FILE_BYTES ? tooLarge(file.name, file.size) : readEntry(file.name, await readText(file)),
+          !(item instanceof File)
+            ? item
+            : item.size > MAX_FILE_BYTES
+              ? tooLarge(item.name, item.size)
+              : readEntry(item.name, await readText(item)),
         )
-        progress.value = { done: i + 1, total: files.length }
+        progress.value = { done: i + 1, total: unpacked.items.length }
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToBrowser()
       }
       const stored: Existing[] = await reportsForImport()
@@ -149,6 +157,67 @@ async function readText(file: File): Promise<string> {
     return ''
   }
 }
+
+const isZip = (file: File) => /\.zip$/i.test(file.name) || /zip/.test(file.type)
+/** A zip larger than this is refused before it is opened (a zip of thousands of reports is far smaller). */
+const MAX_ZIP_BYTES = 200 * 1024 * 1024
+
+/**
+ * The files of a batch with every .zip opened: each .json inside becomes a file of the batch
+ * named 「archive.zip/inner.json」; anything else inside is listed as ignored. A zip that cannot
+ * be opened, or an entry too large or packed in a way we cannot read, is refused on its own.
+ */
+async function unpackZips(files: readonly File[]): Promise<{ items: (File | BatchEntry)[]; ignored: string[] }> {
+  const out: { items: (File | BatchEntry)[]; ignored: string[] } = { items: [], ignored: [] }
+  for (const file of files) {
+    if (!isZip(file)) {
+      out.items.push(file)
+      continue
+    }
+    if (file.size > MAX_ZIP_BYTES) {
+      out.items.push(refused(file.name, `文件“${file.name}”太大（超过 200 MB），未打开`))
+      continue
+    }
+    const { unzipSync } = await import('fflate')
+    const inside: { name: string; size: number; problem?: string }[] = []
+    let unzipped: Record<string, Uint8Array>
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      unzipped = unzipSync(bytes, {
+        filter: (entry) => {
+          if (entry.name.endsWith('/')) return false
+          if (!/\.json$/i.test(entry.name) || /(^|\/)__MACOSX\//.test(entry.name)) {
+            inside.push({ name: entry.name, size: entry.originalSize, problem: 'ignored' })
+            return false
+          }
+          if (entry.originalSize > MAX_FILE_BYTES) {
+            inside.push({ name: entry.name, size: entry.originalSize, problem: 'large' })
+            return false
+          }
+          if (entry.compression !== 0 && entry.compression !== 8) {
+            inside.push({ name: entry.name, size: entry.originalSize, problem: '压缩方式不受支持' })
+            return false
+          }
+          inside.push({ name: entry.name, size: entry.originalSize })
+          return true
+        },
+      })
+    } catch {
+      out.items.push(refused(file.name, `文件“${file.name}”不是有效的 ZIP 文件（可能已损坏），未导入`))
+      continue
+    }
+    for (const { name, size, problem } of inside) {
+      const shown = `${file.name}/${name}`
+      if (problem === 'ignored') out.ignored.push(shown)
+      else if (problem === 'large') out.items.push(tooLarge(shown, size))
+      else if (problem) out.items.push(refused(shown, `文件“${shown}”：${problem}，未导入`))
+      else out.items.push(new File([unzipped[name] as Uint8Array<ArrayBuffer>], shown, { type: 'application/json' }))
+    }
+  }
+  return out
+}
+
+const refused = (name: string, error: string): BatchEntry => ({ name, ok: false, error })
 
 // ---------------------------------------------------------------------------------------------
 // Export

@@ -149,7 +149,7 @@ test('a folder of files goes straight into a compilation; the compiled report op
   await page.goto('/#/compile')
   await page.getByTestId('compile-import-folder').setInputFiles(dir)
   await expect(page.getByTestId('import-totals')).toContainText('共 3 个文件：已导入 3 个。')
-  await expect(page.getByTestId('import-summary')).toContainText('文件夹中另有 1 个不是 .json 的文件，未处理。')
+  await expect(page.getByTestId('import-summary')).toContainText('另有 1 个不是报告文件（.json）的文件，未处理')
   await closeSummary(page)
   await expect(page.getByTestId('compile-year')).toHaveValue('2023')
   await expect(page.getByTestId('compile-import-notes')).toHaveText(

@@ -1,11 +1,11 @@
 // Files dropped anywhere on the page while the calling component is mounted, with a flag for
-// the hint shown while files are dragged over it. A dropped folder brings its .json files.
+// the hint shown while files are dragged over it. A dropped folder brings its .json and .zip files.
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 
 export interface DroppedFiles {
   files: File[]
-  /** Files inside dropped folders that are not .json, left alone. */
-  ignored: number
+  /** Files inside dropped folders that are not .json or .zip, left alone (their paths). */
+  ignored: string[]
 }
 
 export function useFileDrop(onFiles: (dropped: DroppedFiles) => void) {
@@ -47,26 +47,28 @@ export function useFileDrop(onFiles: (dropped: DroppedFiles) => void) {
   return { dragging }
 }
 
-/** Files dropped directly are all taken (each is validated); from folders only the .json files. */
+const IMPORTABLE = /\.(json|zip)$/i
+
+/** Files dropped directly are all taken (each is validated); from folders only the .json and .zip files. */
 async function droppedFiles(data: DataTransfer): Promise<DroppedFiles> {
   // Entries must be taken during the drop event, before the first await.
   const entries = [...data.items]
     .map((item) => item.webkitGetAsEntry?.())
     .filter((e): e is FileSystemEntry => Boolean(e))
-  if (!entries.some((e) => e.isDirectory)) return { files: [...data.files], ignored: 0 }
-  const out: DroppedFiles = { files: [], ignored: 0 }
+  if (!entries.some((e) => e.isDirectory)) return { files: [...data.files], ignored: [] }
+  const out: DroppedFiles = { files: [], ignored: [] }
   const walk = async (entry: FileSystemEntry, inFolder: boolean): Promise<void> => {
     if (entry.isDirectory) {
       for (const child of await readAll((entry as FileSystemDirectoryEntry).createReader())) await walk(child, true)
-    } else if (!inFolder || /\.json$/i.test(entry.name)) {
+    } else if (!inFolder || IMPORTABLE.test(entry.name)) {
       try {
         out.files.push(
           await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject)),
         )
       } catch {
-        out.ignored++
+        out.ignored.push(entry.fullPath.replace(/^\//, ''))
       }
-    } else out.ignored++
+    } else out.ignored.push(entry.fullPath.replace(/^\//, ''))
   }
   for (const entry of entries) await walk(entry, false)
   return out
@@ -82,8 +84,12 @@ async function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEnt
   }
 }
 
-/** The .json files of a folder picked with <input webkitdirectory>. */
+/** The .json and .zip files of a folder picked with <input webkitdirectory>. */
 export function jsonFilesOf(files: readonly File[]): DroppedFiles {
-  const json = files.filter((f) => /\.json$/i.test(f.name))
-  return { files: json, ignored: files.length - json.length }
+  const out: DroppedFiles = { files: [], ignored: [] }
+  for (const f of files) {
+    if (IMPORTABLE.test(f.name)) out.files.push(f)
+    else out.ignored.push(f.webkitRelativePath || f.name)
+  }
+  return out
 }
