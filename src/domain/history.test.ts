@@ -57,6 +57,25 @@ describe('differences between versions', () => {
     ])
     expect(lines[0]!.label).toContain('自然人')
   })
+
+  it('lists cell differences in table order with whole names, never cut mid-word', () => {
+    const keys = [
+      'requests.new.natural',
+      'appeals.cases.review_upheld',
+      'active.rules.made',
+      'requests.carried_in.legal',
+    ]
+    const lines = describeDiff(content(Object.fromEntries(keys.map((k) => [k, 1]))), content())
+    expect(lines.map((l) => l.key)).toEqual([
+      'active.rules.made',
+      'requests.new.natural',
+      'requests.carried_in.legal',
+      'appeals.cases.review_upheld',
+    ])
+    expect(lines[0]!.label).toBe('表二 · 第二十条第（一）项 · 规章 · 本年新制作数量')
+    expect(lines[1]!.label).toBe('表三 · 一、本年新收政府信息公开申请数量 · 自然人')
+    expect(lines[3]!.label).toBe('表四 · 行政复议 结果维持')
+  })
 })
 
 describe('when an edit takes a version', () => {

@@ -1,7 +1,7 @@
 // Version history of a report, as pure functions: what a version holds, what differs between
 // two versions, when an edit earns a new version, which old versions are thinned away, and when
 // to remind about a backup. No clock is read here: every function takes `now`.
-import { findCell, findEdition, textsOf } from './edition'
+import { cellsOf, columnLabel, findCell, findEdition, textsOf } from './edition'
 import type { CellKey, EditionKey, TextKey } from './format'
 import { AGENCY_MAX, TEXT_KEYS, cleanTexts, cleanValues } from './report'
 import type { ReportTexts, Values } from './report'
@@ -131,7 +131,11 @@ export function describeDiff(version: VersionContent, current: VersionContent): 
   if (d.agency) lines.push({ key: 'agency', label: '机关名称', then: version.agency, now: current.agency })
   if (d.edition) lines.push({ key: 'edition', label: '格式版本', then: version.edition, now: current.edition })
   const edition = findEdition(current.edition) ?? findEdition(version.edition)
-  for (const key of d.cells) {
+  // In the order of the tables (二 before 三, rows down, columns across), unknown keys last.
+  const order = new Map(edition ? cellsOf(edition).map((c, i) => [c.key, i]) : [])
+  const rank = (key: string) => order.get(key) ?? Number.MAX_SAFE_INTEGER
+  const cells = [...d.cells].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))
+  for (const key of cells) {
     const cell = edition && findCell(edition, key)
     lines.push({
       key,
@@ -152,9 +156,11 @@ export function describeDiff(version: VersionContent, current: VersionContent): 
   return lines
 }
 
+/** 表三 · 一、本年新收政府信息公开申请数量 · 自然人: whole names, the table by its number. */
 function cellPlace(cell: NonNullable<ReturnType<typeof findCell>>): string {
-  const table = cell.table.heading.replace(/^[一二三四五六七八九十]+、/, '').slice(0, 12)
-  return [table, cell.row.label, cell.column.label].filter(Boolean).join(' · ')
+  const numeral = /^([一二三四五六七八九十]+)、/.exec(cell.table.heading)?.[1]
+  const table = numeral ? `表${numeral}` : cell.table.heading
+  return [table, cell.block.heading, cell.row.label, columnLabel(cell.column)].filter(Boolean).join(' · ')
 }
 
 function brief(text: string | undefined): string {

@@ -1,4 +1,4 @@
-/** 2026/11/25 09:30 (the person's local time). */
+/** 2026/11/25 09:30 (the person's local time): the one date format of the app. */
 export const when = (t: number) =>
   new Date(t).toLocaleString('zh-CN', {
     hour12: false,
