@@ -1,4 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
+import { createReport } from './editor-helpers'
 import { cell, editorCall, home, openReport, sampleId, saved, typeCell } from './safety-helpers'
 
 /** A version of the sample with cells of 二, 三 and 四 changed, its detail open in the history panel. */
@@ -83,4 +84,54 @@ test('one date format everywhere: the home list and the history panel both say 2
   await page.getByRole('tab', { name: '历史版本' }).click()
   const time = page.getByTestId('history-panel').locator('time').first()
   await expect(time).toHaveText(format)
+})
+
+test('an unfilled table 四 prints as an empty row at least a line of its text high', async ({ page }) => {
+  await createReport(page, '某市空白局', 2023)
+  await page.goto(page.url().replace(/#\/report\/([^/?]+).*/, '#/report/$1/print'))
+  const row = page.locator('table[data-table=appeals] tbody tr').first()
+  await expect(row).toBeVisible()
+  await expect(row.locator('td').first()).toHaveText(/^\s*$/)
+  const line = await row
+    .locator('td')
+    .first()
+    .evaluate((td) => parseFloat(getComputedStyle(td).lineHeight))
+  expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(line)
+})
+
+test('at 1280 wide the column headers of 三 and 四 wrap between words, never inside one (结果/维持)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await createReport(page, '某市窄屏局', 2023)
+  await page.locator('[data-table=appeals]').scrollIntoViewIfNeeded()
+  const broken = await page.evaluate(() => {
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+    const out: string[] = []
+    for (const el of document.querySelectorAll(
+      '[data-table=appeals] .ag-header-cell-text, [data-table=requests] .ag-header-cell-text',
+    )) {
+      const node = el.firstChild
+      if (!node?.textContent) continue
+      const text = node.textContent
+      const lineOf = (i: number) => {
+        const range = document.createRange()
+        range.setStart(node, i)
+        range.setEnd(node, i + 1)
+        return Math.round(range.getBoundingClientRect().top)
+      }
+      let at = 0
+      for (const { segment } of segmenter.segment(text.replace(/\u200b/g, ''))) {
+        // Skip the zero-width spaces between words in the label.
+        while (text[at] === '\u200b') at++
+        const lines = new Set([...segment].map((_, k) => lineOf(at + k)))
+        if (lines.size > 1) out.push(`${text.replace(/\u200b/g, '')}: ${segment}`)
+        at += segment.length
+      }
+    }
+    return out
+  })
+  expect(broken).toEqual([])
+  await expect(page.locator('[data-table=appeals] .ag-header-cell-text').first()).toHaveText(/结果.?维持/)
+  await page.screenshot({ path: 'test-results/appeals-headers-1280.png' })
 })
