@@ -98,12 +98,17 @@ export async function findReport(agency: string, year: number): Promise<ReportRo
   return rows.sort((a, b) => b.updatedAt - a.updatedAt)[0]
 }
 
-/** Stores `row` only if `flag` is not yet set in meta, then sets it: e.g. the sample, once. */
-export async function putOnce(flag: string, row: ReportRow): Promise<void> {
-  await db.transaction('rw', db.reports, db.meta, async () => {
-    if (await getMeta<boolean>(flag)) return
+/**
+ * Stores `row` only if `flag` is not yet set in meta, then sets it: e.g. the sample, once.
+ * `idKey` also records the row's id in meta (the sample is marked 示例 by it).
+ */
+export async function putOnce(flag: string, row: ReportRow, idKey?: string): Promise<boolean> {
+  return db.transaction('rw', db.reports, db.meta, async () => {
+    if (await getMeta<boolean>(flag)) return false
     await db.reports.put(row)
     await setMeta(flag, true)
+    if (idKey) await setMeta(idKey, row.id)
+    return true
   })
 }
 

@@ -112,6 +112,15 @@ describe('planImport', () => {
     expect(both.binIds).toEqual([])
     expect(both.rows).toHaveLength(1)
     expect(both.results[0]!.status).toBe('keptBoth')
+    // The copy is numbered: the two tell apart in the list (and a third gets the next number).
+    expect(both.rows[0]!.agency).toBe('甲局（2）')
+    expect(both.results[0]!.title).toBe('甲局（2）2022年政府信息公开工作年度报告')
+    const third = await planImport(
+      [entry('a.json', fileText('甲局'))],
+      [stored('s1', '甲局'), { ...stored('s2', '甲局'), agency: '甲局（2）' }],
+      always('keepBoth'),
+    )
+    expect(third.rows[0]!.agency).toBe('甲局（3）')
   })
 
   it('a second file of the same agency and year in one batch is a duplicate too', async () => {

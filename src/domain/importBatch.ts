@@ -118,14 +118,21 @@ export async function planImport(
       plan.results.push({ ...base, status: 'skipped', errors: 0 })
       continue
     }
+    const agency = decision === 'keepBoth' ? numberedCopy(file, current) : file.agency
     const report: Report = {
-      ...createReport(file.agency, file.year, file.edition, now),
+      ...createReport(agency, file.year, file.edition, now),
       values: file.values,
       texts: file.texts,
       ...originFields(file.origin),
     }
     const status = decision === 'replace' ? 'replaced' : decision === 'keepBoth' ? 'keptBoth' : 'imported'
-    const result: FileResult = { ...base, status, reportId: report.id, errors: entry.errors }
+    const result: FileResult = {
+      ...base,
+      title: reportTitle(report),
+      status,
+      reportId: report.id,
+      errors: entry.errors,
+    }
     if (decision === 'replace' && existing) {
       current = current.filter((r) => r !== existing)
       if (existing.fileName === undefined) {
@@ -147,6 +154,15 @@ export async function planImport(
     current.push({ id: report.id, agency: report.agency, year: report.year, updatedAt: now, fileName: entry.name })
   }
   return plan
+}
+
+/** 甲局（2）, 甲局（3）…: the first number no report of that year uses, so the copies tell apart. */
+function numberedCopy(file: { agency: string; year: number }, reports: readonly Existing[]): string {
+  const name = file.agency.trim()
+  const used = new Set(reports.filter((r) => r.year === file.year).map((r) => r.agency.trim()))
+  let n = 2
+  while (used.has(`${name}（${n}）`)) n++
+  return `${name}（${n}）`
 }
 
 export interface BatchCounts {

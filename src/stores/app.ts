@@ -19,12 +19,11 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
+  // Said in terms of the clerk's data, and only the part that asks something of them.
   const persistedLabel = computed(() =>
-    persisted.value === undefined
-      ? '数据仅保存在本浏览器中'
-      : persisted.value
-        ? '数据仅保存在本浏览器中 · 已获持久存储'
-        : '数据仅保存在本浏览器中 · 未获持久存储',
+    persisted.value === false
+      ? '数据仅保存在本浏览器中 · 浏览器空间不足时可能被清除，请定期备份'
+      : '数据仅保存在本浏览器中',
   )
   const persistedHint = computed(() =>
     persisted.value

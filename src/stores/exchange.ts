@@ -30,10 +30,15 @@ export const GENERATOR = `年报 Nianbao ${version}`
 export interface DuplicateQuestion {
   fileName: string
   title: string
+  agency: string
   /** The report already there: stored, or imported earlier from this batch. */
   existingTitle: string
   existingUpdatedAt: number
   existingFileName?: string
+  /** The report was pasted (从已发布的报告导入), not read from a file. */
+  pasted?: boolean
+  /** The batch holds other files: the answer may apply to the rest of them. */
+  more: boolean
 }
 
 export type ImportPhase = 'idle' | 'reading' | 'asking' | 'writing' | 'done'
@@ -58,7 +63,10 @@ export const useExchangeStore = defineStore('exchange', () => {
    * Imports a batch: every file read and validated on its own, duplicates asked about, then
    * the whole batch written in one transaction. Returns the ids of the reports imported.
    */
-  async function importFiles(files: readonly File[], options: { ignored?: readonly string[] } = {}): Promise<string[]> {
+  async function importFiles(
+    files: readonly File[],
+    options: { ignored?: readonly string[]; pasted?: boolean } = {},
+  ): Promise<string[]> {
     if (phase.value === 'reading' || phase.value === 'asking' || phase.value === 'writing') {
       throw new Error('正在导入上一批文件，请等它完成后再导入')
     }
@@ -85,7 +93,10 @@ export const useExchangeStore = defineStore('exchange', () => {
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToBrowser()
       }
       const stored: Existing[] = await reportsForImport()
-      const plan = await planImport(entries, stored, ask)
+      const more = entries.length > 1
+      const plan = await planImport(entries, stored, (file, name, existing) =>
+        ask(file, name, existing, { more, pasted: Boolean(options.pasted) }),
+      )
       question.value = undefined
       phase.value = 'writing'
       await writeImportPlan(plan)
@@ -104,12 +115,20 @@ export const useExchangeStore = defineStore('exchange', () => {
     }
   }
 
-  function ask(file: ParsedExchange, fileName: string, existing: Existing): Decision | Promise<Decision> {
+  function ask(
+    file: ParsedExchange,
+    fileName: string,
+    existing: Existing,
+    batch: { more: boolean; pasted: boolean },
+  ): Decision | Promise<Decision> {
     if (forAll) return forAll
     phase.value = 'asking'
     question.value = {
       fileName,
+      more: batch.more,
+      ...(batch.pasted ? { pasted: true } : {}),
       title: reportTitle(file),
+      agency: file.agency.trim(),
       existingTitle: reportTitle(existing),
       existingUpdatedAt: existing.updatedAt,
       ...(existing.fileName !== undefined ? { existingFileName: existing.fileName } : {}),

@@ -1,6 +1,6 @@
 // The reports held in this browser: the list, the recycle bin and what can be done to them.
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, ref } from 'vue'
 import { watchAllReports } from '@/db/live'
 import {
   type ReportRow,
@@ -36,6 +36,10 @@ export const useReportsStore = defineStore('reports', () => {
     if (cached?.key !== key) statusCache.set(r.id, (cached = { key, status: reportStatus(reviewReport(r, last)) }))
     return cached.status
   }
+
+  /** The sample report seeded at first start (marked 示例 wherever it is shown). */
+  const sampleId = ref<string>()
+  void getMeta<string>('sampleId').then((id) => (sampleId.value ??= id))
 
   function find(id: string) {
     return rows.value?.find((r) => r.id === id)
@@ -82,7 +86,8 @@ export const useReportsStore = defineStore('reports', () => {
     const read = readExchangeData(sample.default, 'jining-cgj-2020.json')
     if (read.ok) {
       const report = createReport(read.file.agency, read.file.year, read.file.edition)
-      await putOnce('seeded', { ...report, values: read.file.values, texts: read.file.texts })
+      if (await putOnce('seeded', { ...report, values: read.file.values, texts: read.file.texts }, 'sampleId'))
+        sampleId.value = report.id
     }
   }
 
@@ -91,6 +96,7 @@ export const useReportsStore = defineStore('reports', () => {
     reports,
     bin,
     statusOf,
+    sampleId,
     find,
     create,
     add,
