@@ -53,9 +53,30 @@ export interface TableDef {
   blocks: readonly BlockDef[]
 }
 
+/** One thing the official notice asks a text part to cover. */
+export interface GuidanceItem {
+  /** e.g. 平台建设 */
+  topic: string
+  /** What belongs under it, in the notice's words as far as they go. */
+  hint: string
+  /**
+   * Words of which a part covering the topic uses at least one. None of them in a part long
+   * enough to judge: the topic is left out (a notice). Absent: never judged (we are not sure).
+   */
+  mentions?: readonly string[]
+}
+
+export interface TextGuidance {
+  /** Where the asks come from, e.g. 国办公开办函〔2021〕30号. */
+  source: string
+  items: readonly GuidanceItem[]
+}
+
 export interface TextDef {
   key: TextKey
   heading: string
+  /** What the edition's notice asks this part to cover: shown beside the text box, checked. */
+  guidance?: TextGuidance
 }
 
 export type PartDef = { kind: 'text'; text: TextDef } | { kind: 'table'; table: TableDef }

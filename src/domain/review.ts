@@ -3,10 +3,11 @@
 import { type CheckOptions, checkReport, countFindings, type ExtraCheck, type LastYearInput } from './checks'
 import { getEdition } from './edition'
 import type { Finding } from './findings'
+import { guidanceCheck } from './guidance'
 import { narrativeCheck } from './narrative'
 import type { Report } from './report'
 
-const EXTRA_CHECKS: readonly ExtraCheck[] = [narrativeCheck]
+const EXTRA_CHECKS: readonly ExtraCheck[] = [narrativeCheck, guidanceCheck]
 
 export function reviewReport(
   report: Pick<Report, 'edition' | 'values' | 'texts'>,

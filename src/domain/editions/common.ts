@@ -1,5 +1,5 @@
 // Parts and tables that both editions share, word for word (official-format.md).
-import type { BlockDef, ColumnDef, LinearRule, PartDef, RowDef, TableDef } from '../format'
+import type { BlockDef, ColumnDef, GuidanceItem, LinearRule, PartDef, RowDef, TableDef, TextGuidance } from '../format'
 
 export const TEXT_OVERVIEW: PartDef = { kind: 'text', text: { key: 'overview', heading: '一、总体情况' } }
 export const TEXT_PROBLEMS: PartDef = {
@@ -7,6 +7,30 @@ export const TEXT_PROBLEMS: PartDef = {
   text: { key: 'problems', heading: '五、存在的主要问题及改进情况' },
 }
 export const TEXT_OTHER: PartDef = { kind: 'text', text: { key: 'other', heading: '六、其他需要报告的事项' } }
+
+/** A shared text part with an edition's guidance. */
+export function withGuidance(part: PartDef, guidance: TextGuidance): PartDef {
+  if (part.kind !== 'text') throw new Error('guidance belongs to a text part')
+  return { kind: 'text', text: { ...part.text, guidance } }
+}
+
+/** 条例第五十条（四）: the same asks of 五 in both editions. */
+export const PROBLEMS_ITEMS: readonly GuidanceItem[] = [
+  {
+    topic: '存在的主要问题',
+    hint: '本年度政府信息公开工作存在的主要问题，具体写明，不泛泛而谈',
+    mentions: ['问题', '不足', '差距', '薄弱', '短板', '欠缺', '不够', '有待'],
+  },
+  {
+    topic: '改进情况',
+    hint: '针对问题的改进措施，以及上一年度报告所列问题的整改情况',
+    mentions: ['改进', '整改', '措施', '加强', '完善', '提升', '下一步', '今后', '将'],
+  },
+  {
+    topic: '工作考核、社会评议和责任追究结果',
+    hint: '本级人民政府的年度报告（汇总报告）还应写明工作考核、社会评议和责任追究的结果',
+  },
+]
 
 export const ACTIVE_HEADING = '二、主动公开政府信息情况'
 export const ACTIVE_ROW_HEADER = '信息内容'

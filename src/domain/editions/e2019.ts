@@ -1,17 +1,38 @@
 // The 2019 national format that came with the revised 条例 (report years 2019 and 2020).
-import type { BlockDef, EditionDef } from '../format'
+import type { BlockDef, EditionDef, TextGuidance } from '../format'
 import {
   ACTIVE_HEADING,
   ACTIVE_ROW_HEADER,
   APPEALS_TABLE,
   OTHER_ROWS_2019,
+  PROBLEMS_ITEMS,
   RULE_CARRY_REQUESTS,
   RULE_REQUESTS_BALANCE,
   TEXT_OTHER,
   TEXT_OVERVIEW,
   TEXT_PROBLEMS,
   requestsTable,
+  withGuidance,
 } from './common'
+
+/**
+ * The 2019 format lists no aspects for 一: the five of the 2021 notice are shown as a reference,
+ * never checked (we do not know that a 2019/2020 report was asked for them).
+ */
+const OVERVIEW_2019: TextGuidance = {
+  source: '参照国办公开办函〔2021〕30号（2019年版格式未逐项列明，不作检查）',
+  items: [
+    { topic: '主动公开', hint: '主动公开政府信息的情况' },
+    { topic: '依申请公开', hint: '收到和处理政府信息公开申请的情况' },
+    { topic: '政府信息管理', hint: '规范性文件清理、公开属性认定、保密审查等' },
+    { topic: '平台建设', hint: '政府网站、政府信息公开专栏、政务新媒体、政府公报等' },
+    { topic: '监督保障', hint: '组织领导、工作考核、社会评议、责任追究、培训等' },
+  ],
+}
+const OTHER_2019: TextGuidance = {
+  source: '条例第五十条（五）',
+  items: [{ topic: '其他需要报告的事项', hint: '其他需要报告的事项；没有的填“无”' }],
+}
 
 const ITEMS = [
   { key: 'prev_items', label: '上一年项目数量', kind: 'count' },
@@ -38,7 +59,7 @@ export const edition2019: EditionDef = {
     '政府集中采购',
   ],
   parts: [
-    TEXT_OVERVIEW,
+    withGuidance(TEXT_OVERVIEW, OVERVIEW_2019),
     {
       kind: 'table',
       table: {
@@ -86,8 +107,8 @@ export const edition2019: EditionDef = {
     },
     { kind: 'table', table: requestsTable(OTHER_ROWS_2019) },
     { kind: 'table', table: APPEALS_TABLE },
-    TEXT_PROBLEMS,
-    TEXT_OTHER,
+    withGuidance(TEXT_PROBLEMS, { source: '条例第五十条（四）', items: PROBLEMS_ITEMS }),
+    withGuidance(TEXT_OTHER, OTHER_2019),
   ],
   rules: [
     RULE_REQUESTS_BALANCE,
