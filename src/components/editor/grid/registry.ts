@@ -38,6 +38,11 @@ export function registerGrid(entry: GridEntry) {
   }
 }
 
+/** The block above (-1) or below (+1) a grid in the same table: 二's blocks read as one sheet. */
+export function neighbourGrid(grid: GridEntry, step: -1 | 1): GridEntry | undefined {
+  return [...grids].find((g) => g.table === grid.table && g.blockIndex === grid.blockIndex + step)
+}
+
 export function gridOfElement(el: Element | null): GridEntry | undefined {
   return [...grids].find((g) => el && g.el.contains(el))
 }
