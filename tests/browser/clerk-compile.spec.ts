@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { editorReady } from './editor-helpers'
+import { wordsBrokenIn } from './helpers'
 import { asFile, chooseFiles, closeSummary, departmentFile, waitForSample } from './exchange-helpers'
 
 test('at 1280×720 the compiled report shows first who is wrong, linked to each report; a compiled report is never offered as a part', async ({
@@ -26,6 +27,8 @@ test('at 1280×720 the compiled report shows first who is wrong, linked to each 
   await expect(first.getByTestId('part-errors')).toBeVisible()
   await expect(first.getByRole('link', { name: '某县丙局' })).toBeInViewport()
   await page.screenshot({ path: 'test-results/compiled-report-1280.png' })
+  // Its figures' column headers wrap between words (商业/企业), not inside one.
+  expect(await wordsBrokenIn(page, '.values-table thead th')).toEqual([])
   // The compiled report's own count is a link to where its problems are shown.
   await expect(page.getByTestId('compiled-errors')).toHaveAttribute('href', /#\/report\//)
   await first.getByRole('link', { name: '某县丙局' }).click()

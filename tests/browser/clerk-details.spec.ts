@@ -1,5 +1,6 @@
 import { type Page, expect, test } from '@playwright/test'
 import { createReport } from './editor-helpers'
+import { wordsBrokenIn } from './helpers'
 import { cell, editorCall, home, openReport, sampleId, saved, typeCell } from './safety-helpers'
 
 /** A version of the sample with cells of 二, 三 and 四 changed, its detail open in the history panel. */
@@ -105,32 +106,10 @@ test('at 1280 wide the column headers of 三 and 四 wrap between words, never i
   await page.setViewportSize({ width: 1280, height: 720 })
   await createReport(page, '某市窄屏局', 2023)
   await page.locator('[data-table=appeals]').scrollIntoViewIfNeeded()
-  const broken = await page.evaluate(() => {
-    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
-    const out: string[] = []
-    for (const el of document.querySelectorAll(
-      '[data-table=appeals] .ag-header-cell-text, [data-table=requests] .ag-header-cell-text',
-    )) {
-      const node = el.firstChild
-      if (!node?.textContent) continue
-      const text = node.textContent
-      const lineOf = (i: number) => {
-        const range = document.createRange()
-        range.setStart(node, i)
-        range.setEnd(node, i + 1)
-        return Math.round(range.getBoundingClientRect().top)
-      }
-      let at = 0
-      for (const { segment } of segmenter.segment(text.replace(/\u200b/g, ''))) {
-        // Skip the zero-width spaces between words in the label.
-        while (text[at] === '\u200b') at++
-        const lines = new Set([...segment].map((_, k) => lineOf(at + k)))
-        if (lines.size > 1) out.push(`${text.replace(/\u200b/g, '')}: ${segment}`)
-        at += segment.length
-      }
-    }
-    return out
-  })
+  const broken = await wordsBrokenIn(
+    page,
+    '[data-table=appeals] .ag-header-cell-text, [data-table=requests] .ag-header-cell-text',
+  )
   expect(broken).toEqual([])
   await expect(page.locator('[data-table=appeals] .ag-header-cell-text').first()).toHaveText(/结果.?维持/)
   await page.screenshot({ path: 'test-results/appeals-headers-1280.png' })

@@ -4,6 +4,7 @@
 import type { CellClassParams, ColDef, ColGroupDef, ColSpanParams, SpanRowsParams } from 'ag-grid-community'
 import type { BlockDef, ColumnDef, TableDef } from '@/domain/format'
 import { type BlockLayout, type HeaderNode, columnHeader, tableLayout } from '@/domain/tableLayout'
+import { betweenWords } from '@/components/wordBreaks'
 
 /** One grid row: the row key and its label at each nesting level (三 has three). */
 export interface GridRow {
@@ -30,24 +31,6 @@ export function gridRows(table: TableDef, block: BlockDef): GridRow[] {
   })
 }
 
-<<<<<<< HEAD
-=======
-/** The header of a value column: its label, with the unit when the label does not say it. */
-function columnHeader(column: ColumnDef): string {
-  const label = column.unit && !column.label.includes(column.unit) ? `${column.label}（${column.unit}）` : column.label
-  return betweenWords(label)
-}
-
-const words = new Intl.Segmenter('zh', { granularity: 'word' })
-/**
- * A zero-width space between the words of a label: with `word-break: keep-all` (editor.css) a
- * narrow header wraps 结果/维持, never 结果维/持.
- */
-function betweenWords(label: string): string {
-  return [...words.segment(label)].map((s) => s.segment).join('\u200b')
-}
-
->>>>>>> 72c3370 (Column headers wrap between words (结果/维持, not 结果维/持); a blank printed value keeps its row a line high, so an unfilled 四 is a row, not a sliver)
 export interface ColumnOptions {
   table: TableDef
   block: BlockDef
@@ -86,7 +69,8 @@ export function buildColumns(o: ColumnOptions): (ColDef<GridRow> | ColGroupDef<G
 function valueDef(column: ColumnDef, o: ColumnOptions): ColDef<GridRow> {
   return {
     colId: column.key,
-    headerName: columnHeader(column),
+    // With `word-break: keep-all` (editor.css) a narrow header wraps 结果/维持, never 结果维/持.
+    headerName: betweenWords(columnHeader(column)),
     flex: 1,
     minWidth: 58,
     ...o.valueColumn(column),
