@@ -11,7 +11,7 @@ export const JUDGE_FROM_CHARS = 60
 
 export type Coverage = 'covered' | 'missing' | 'unknown'
 
-export function coverageOf(item: GuidanceItem, text: string): Coverage {
+function coverageOf(item: GuidanceItem, text: string): Coverage {
   if (!item.mentions?.length) return 'unknown'
   if (item.mentions.some((w) => text.includes(w))) return 'covered'
   return text.replace(/\s/g, '').length >= JUDGE_FROM_CHARS ? 'missing' : 'unknown'
