@@ -93,7 +93,7 @@ export const useDeskStore = defineStore('desk', () => {
    * departments on the roster are noted against them; departments not on it are returned, to
    * ask whether to add them.
    */
-  async function importFiles(files: readonly File[], ignored = 0): Promise<ArrivedUnknown> {
+  async function importFiles(files: readonly File[], ignored: readonly string[] = []): Promise<ArrivedUnknown> {
     const exchange = useExchangeStore()
     const ids = await exchange.importFiles(files, { ignored })
     const rows = await getReports(ids)
