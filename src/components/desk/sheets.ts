@@ -10,7 +10,9 @@ export async function downloadSheet(baseName: string, sheetName: string, sheet: 
     downloadBlob(name, new Blob([sheetCsv(sheet)], { type: 'text/csv;charset=utf-8' }))
     return
   }
-  const { default: writeXlsxFile } = await import('write-excel-file/browser')
+  // The universal build zips in this thread: the browser build hands files over 160 kB to a
+  // worker made from a blob: URL, which the app's CSP (worker-src 'self') refuses, and no file came.
+  const { default: writeXlsxFile } = await import('write-excel-file/universal')
   const widths = sheet[0]!.map((_, c) =>
     Math.min(60, Math.max(8, ...sheet.slice(0, 200).map((row) => String(row[c] ?? '').length * 2))),
   )
