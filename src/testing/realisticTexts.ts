@@ -1,6 +1,7 @@
 // Texts as departments write them, for tests and benchmarks of the desk: each department's
 // overview draws its own sentences from a pool of the phrases real reports use, with its own
 // numbers, so that two departments are alike (as real ones are) but never near-copies.
+import { getEdition, textsOf } from '../domain/edition'
 
 const OVERVIEW = [
   '{a}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。',
@@ -98,11 +99,17 @@ function pick<T>(pool: readonly T[], count: number, next: (max: number) => numbe
 }
 
 /** The three texts of a department's report: 一 of 12 to 16 sentences, 五 with measures, 六 of one or two. */
+/** What the 2021 notice asks 一 to cover (the edition's guidance): a real overview speaks of each. */
+const TOPICS = textsOf(getEdition('2021')).find((t) => t.key === 'overview')?.guidance?.items ?? []
+
 export function realisticTexts(agency: string, year: number, seed: number) {
   const next = random(seed)
-  const overview = pick(OVERVIEW, 12 + next(4), next)
-    .map((s) => fill(s, agency, year, next))
-    .join('\n')
+  const sentences = pick(OVERVIEW, 12 + next(4), next)
+  for (const topic of TOPICS) {
+    const speaks = (s: string) => topic.mentions?.some((m) => s.includes(m))
+    if (!sentences.some(speaks)) sentences.push(OVERVIEW.find(speaks)!)
+  }
+  const overview = sentences.map((s) => fill(s, agency, year, next)).join('\n')
   const problems = [
     `${year}年，${agency}政务公开工作还存在一些不足：`,
     ...pick(PROBLEMS, 3, next),
