@@ -49,6 +49,8 @@ test('the desk of a season: roster, a folder of reports, every finding, sending 
 }) => {
   test.setTimeout(180_000)
   await page.goto('/')
+  // The home page (a lazy route) shown first: a hash changed while it loads was lost.
+  await expect(page.getByRole('heading', { name: '我的年度报告' })).toBeVisible()
   // The desk is reached from the home page; this year's desk (2023 in the files) is chosen.
   await page.goto('/#/desk/2023')
 
@@ -78,6 +80,11 @@ test('the desk of a season: roster, a folder of reports, every finding, sending 
   await expect(counts).toContainText('未报送 3')
   await expect(counts).toContainText('有错误 4')
   await expect(counts).toContainText('无上年报告可核对 25')
+  // The season as figures: the department charts list who sent a report, and not who did not.
+  const charts = page.getByTestId('desk-charts')
+  await expect(charts).toContainText('各部门图表')
+  await expect(charts.locator('canvas').first()).toBeVisible()
+  await expect(charts).not.toContainText(MISSING[0]!)
   await page.screenshot({ path: 'test-results/desk.png' })
 
   await filterBy(page, '未报送')
