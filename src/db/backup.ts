@@ -8,14 +8,14 @@
 // empties the tables outside its own transaction. Here nothing is written until every row has
 // been checked, the person has seen what the file holds and what it would replace, and then
 // everything is written in one transaction: it all lands, or nothing changes.
-import { DB_NAME, DB_VERSION, type HistoryRow, type ReportRow, SCHEMAS, db } from './database'
+import { LAST_BACKUP_KEY } from './backupStatus'
+import { database, loadedDb } from './open'
+import { DB_NAME, DB_VERSION, type HistoryRow, type ReportRow, SCHEMAS } from './schema'
 import { addVersion } from './history'
 import { EDITS_KEY, getMeta, setMeta } from './reports'
 import { type EditsSinceBackup, restoreSnapshot, sameContent } from '@/domain/history'
 import { type Report, reportTitle, restoreReport } from '@/domain/report'
 
-const LAST_BACKUP_KEY = 'lastBackupAt'
-const LAST_EXPORT_KEY = 'lastExportAt'
 /** A larger file is refused before it is read. */
 const MAX_BACKUP_BYTES = 256 * 1024 * 1024
 const MAX_ROWS = 1_000_000
@@ -33,6 +33,7 @@ function backupFileName(now = new Date()): string {
  * so the file itself says when it was made.
  */
 export async function createBackup(now = Date.now()): Promise<{ blob: Blob; fileName: string }> {
+  const db = loadedDb() ?? (await database())
   const previous = await getMeta<number>(LAST_BACKUP_KEY)
   const previousEdits = await getMeta<EditsSinceBackup>(EDITS_KEY)
   await db.transaction('rw', db.meta, async () => {
@@ -52,30 +53,6 @@ export async function createBackup(now = Date.now()): Promise<{ blob: Blob; file
     })
     throw e
   }
-}
-
-/** A report was exported as an exchange file: that counts as a backup of it for the reminder. */
-export async function recordExport(now = Date.now()) {
-  await db.transaction('rw', db.meta, async () => {
-    await setMeta(LAST_EXPORT_KEY, now)
-    await db.meta.delete(EDITS_KEY)
-  })
-}
-
-export interface BackupStatus {
-  lastBackupAt?: number
-  lastExportAt?: number
-  edits?: EditsSinceBackup
-}
-
-export async function backupStatus(): Promise<BackupStatus> {
-  const rows = await db.meta.bulkGet([LAST_BACKUP_KEY, LAST_EXPORT_KEY, EDITS_KEY])
-  const [backup, exported, edits] = rows.map((r) => r?.value)
-  const status: BackupStatus = {}
-  if (typeof backup === 'number') status.lastBackupAt = backup
-  if (typeof exported === 'number') status.lastExportAt = exported
-  if (edits && typeof edits === 'object') status.edits = edits as EditsSinceBackup
-  return status
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,6 +198,7 @@ function show(v: unknown): string {
 }
 
 async function planRestore(parsed: ParsedBackup, fileName: string): Promise<BackupPlan> {
+  const db = loadedDb() ?? (await database())
   // The same id twice: the later row wins, as a put would.
   const byId = new Map(parsed.reports.map((r) => [r.id, r]))
   const reports = [...byId.values()]
@@ -262,6 +240,7 @@ async function planRestore(parsed: ParsedBackup, fileName: string): Promise<Back
  * ('backup-restore'), so that nothing here is lost. Reports it does not hold stay.
  */
 export async function applyBackup(plan: BackupPlan, now = Date.now()): Promise<{ written: number }> {
+  const db = loadedDb() ?? (await database())
   return db.transaction('rw', db.reports, db.history, async () => {
     await db.history.bulkPut(plan.rows.history)
     let written = 0

@@ -1,2 +1,2 @@
-// The database connection's state, for the app to tell the person (see dbEvents in database.ts).
-export { dbEvents, isDbOutdated } from './database'
+// The database connection's state, for the app to tell the person (see dbEvents in schema.ts).
+export { dbEvents, isDbOutdated } from './schema'

@@ -1,47 +1,22 @@
 // The IndexedDB database (Dexie). Every schema version ever shipped stays listed here:
 // Dexie upgrades an older database step by step, so nothing stored is lost.
 // src/db/schemaVersions.test.ts builds a database of each older version and opens it with this.
-import Dexie, { type EntityTable } from 'dexie'
-import type { Report } from '@/domain/report'
+import Dexie, { type EntityTable, liveQuery } from 'dexie'
 import type { Desk } from '@/domain/desk'
-import type { Snapshot } from '@/domain/history'
+import { databaseLoaded } from './open'
+import {
+  DB_NAME,
+  DB_VERSION,
+  type HistoryRow,
+  type MetaRow,
+  type ReportRow,
+  SCHEMAS,
+  dbEvents,
+  markDbOutdated,
+} from './schema'
 
-/** A stored report; `deletedAt` set means it is in the recycle bin. */
-export interface ReportRow extends Report {
-  deletedAt?: number
-}
-
-export interface MetaRow {
-  key: string
-  value: unknown
-}
-
-/** A version of a report (src/domain/history.ts). */
-export type HistoryRow = Snapshot
-
-export const DB_NAME = 'nianbao'
-
-/** Each shipped schema, oldest first. Never edit one that has shipped: add the next. */
-export const SCHEMAS = [
-  // 1: reports and app state.
-  { reports: 'id, [agency+year], year, updatedAt, deletedAt', meta: 'key' },
-  // 2: the version history of every report.
-  { history: 'id, [reportId+at], at' },
-  // 3: the compiling office's desk of each year (roster, sent back, accepted).
-  { desks: 'year' },
-] as const
-
-/** The newest schema version this code knows. */
-export const DB_VERSION = SCHEMAS.length
-
-/**
- * What happens to the database connection, for the app to tell the person:
- * - `outdated`: a newer version of the app (in another tab) upgraded the database, or this page
- *   found one newer than it knows. This page stops writing and asks to be reloaded.
- * - `blocked`: this page's upgrade waits for another tab holding the old version open.
- * - `ready`: opened (after a block too).
- */
-export const dbEvents = new EventTarget()
+export { DB_NAME, DB_VERSION, SCHEMAS, dbEvents } from './schema'
+export type { HistoryRow, MetaRow, ReportRow } from './schema'
 
 /** Thrown (wrapped by Dexie) on every operation once the database is newer than this code. */
 class DatabaseOutdatedError extends Error {
@@ -92,7 +67,7 @@ export class NianbaoDb extends Dexie {
   private markOutdated(close = true) {
     if (!this.outdated) {
       this.outdated = true
-      dbEvents.dispatchEvent(new Event('outdated'))
+      markDbOutdated()
     }
     if (close) this.close()
   }
@@ -125,5 +100,6 @@ function refuseNewer(factory: IDBFactory, onNewer: () => void): IDBFactory {
 
 export const db = new NianbaoDb()
 
-/** This page's connection may not be used any more (a newer version of the app took over). */
-export const isDbOutdated = () => db.outdated
+// For the modules of src/db, which load this one when first needed (src/db/open.ts).
+export { Dexie, liveQuery }
+databaseLoaded({ db, Dexie, liveQuery })

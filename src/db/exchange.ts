@@ -1,6 +1,7 @@
 // Storage for exchange and compiling: writing an import batch, a compiled report, next year's
 // report, and keeping compiled reports equal to the sum of their parts.
-import { type ReportRow, db } from './database'
+import { database, loadedDb } from './open'
+import type { ReportRow } from './schema'
 import { versionBeforeChange } from './history'
 import { logError, watch } from './live'
 import { findReport } from './reports'
@@ -10,6 +11,7 @@ import type { LeftOut, Report } from '@/domain/report'
 
 /** The reports an import compares its files with: all stored, except the recycle bin. */
 export async function reportsForImport(): Promise<ReportRow[]> {
+  const db = loadedDb() ?? (await database())
   return (await db.reports.toArray()).filter((r) => !r.deletedAt)
 }
 
@@ -19,6 +21,7 @@ export async function reportsForImport(): Promise<ReportRow[]> {
  * of the batch is stored and nothing stored changes.
  */
 export async function writeImportPlan(plan: ImportPlan): Promise<void> {
+  const db = loadedDb() ?? (await database())
   const now = Date.now()
   await db.transaction('rw', db.reports, async () => {
     const binned = (await db.reports.bulkGet(plan.binIds)).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
@@ -36,6 +39,7 @@ export async function writeImportPlan(plan: ImportPlan): Promise<void> {
  * and adds nothing) or `evenIfExists`.
  */
 export async function addNextYearReport(next: Report, evenIfExists: boolean): Promise<ReportRow | undefined> {
+  const db = loadedDb() ?? (await database())
   return db.transaction('rw', db.reports, async () => {
     const existing = await findReport(next.agency, next.year)
     if (existing && !evenIfExists) return existing
@@ -53,6 +57,7 @@ export async function createCompiled(
   ids: readonly string[],
   options: { year?: number; edition?: string; leftOut?: LeftOut[] } = {},
 ): Promise<string | undefined> {
+  const db = loadedDb() ?? (await database())
   return db.transaction('rw', db.reports, async () => {
     const rows = (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r && !r.deletedAt))
     const selection = chooseParts(rows, options)
@@ -66,6 +71,7 @@ export async function createCompiled(
 
 /** The agencies of a compiled report's parts as they are stored now, in the report's order. */
 export async function partAgencies(report: Pick<Report, 'compiledFrom'>): Promise<string[] | undefined> {
+  const db = loadedDb() ?? (await database())
   if (!report.compiledFrom) return undefined
   const rows = await db.reports.bulkGet(report.compiledFrom)
   return rows.flatMap((r) => (r && !r.deletedAt ? [r.agency] : []))
@@ -73,6 +79,7 @@ export async function partAgencies(report: Pick<Report, 'compiledFrom'>): Promis
 
 /** Writes the sums into every stale compiled report, in one transaction. Returns how many. */
 export async function syncCompiledNow(): Promise<number> {
+  const db = loadedDb() ?? (await database())
   return db.transaction('rw', db.reports, db.history, async () => {
     const stale = staleCompiled(await db.reports.toArray())
     const now = Date.now()
@@ -86,4 +93,4 @@ export async function syncCompiledNow(): Promise<number> {
 
 /** How many compiled reports hold values other than the sum of their parts. */
 export const watchStaleCompiledCount = (onValue: (stale: number) => void) =>
-  watch(async () => staleCompiled(await db.reports.toArray()).length, onValue, logError)
+  watch(async () => staleCompiled(await loadedDb()!.reports.toArray()).length, onValue, logError)

@@ -1,6 +1,5 @@
 // The history table: versions of each report, taken inside the transaction that changes the
 // report so that a version and the change it precedes are stored together or not at all.
-import Dexie from 'dexie'
 import {
   type Snapshot,
   type SnapshotReason,
@@ -13,17 +12,27 @@ import {
   versionsToThin,
 } from '@/domain/history'
 import { newId } from '@/domain/report'
-import { type HistoryRow, type ReportRow, db } from './database'
+import { databaseModule, loadedModule } from './open'
+import type { HistoryRow, ReportRow } from './schema'
 
-export type { HistoryRow } from './database'
+export type { HistoryRow } from './schema'
 
-/** The report's versions, oldest first. */
-export function historyOf(reportId: string): Promise<HistoryRow[]> {
-  return db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).toArray()
+type Loaded = NonNullable<ReturnType<typeof loadedModule>>
+
+/** A report's versions in time order, as a Dexie collection. */
+function versionsOf({ db, Dexie }: Loaded, reportId: string) {
+  return db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey])
 }
 
+/** The report's versions, oldest first. */
+export async function historyOf(reportId: string): Promise<HistoryRow[]> {
+  // Once loaded, nothing but Dexie is awaited here: a live query then sees what it read.
+  return versionsOf(loadedModule() ?? (await databaseModule()), reportId).toArray()
+}
+
+/** Inside a transaction: the database is loaded. */
 function latestVersion(reportId: string): Promise<HistoryRow | undefined> {
-  return db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).last()
+  return versionsOf(loadedModule()!, reportId).last()
 }
 
 /**
@@ -46,7 +55,7 @@ export async function addVersion(
     changedCells: changeCount(diffContent(last ?? blankLike(row), row)),
     ...extra,
   }
-  await db.history.add(version)
+  await loadedModule()!.db.history.add(version)
   await thinHistory(row.id, now)
   return version
 }
@@ -72,11 +81,12 @@ export async function versionBeforeChange(
 
 /** Deletes the versions the thinning policy lets go. Returns how many. */
 async function thinHistory(reportId: string, now: number): Promise<number> {
-  const range = db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey])
+  const loaded = loadedModule()!
+  const range = versionsOf(loaded, reportId)
   const [keys, ids] = await Promise.all([range.clone().keys(), range.clone().primaryKeys()])
   const versions = ids.map((id, i) => ({ id, at: (keys[i] as unknown as [string, number])[1] }))
   const remove = versionsToThin(versions, now)
-  if (remove.length) await db.history.bulkDelete(remove)
+  if (remove.length) await loaded.db.history.bulkDelete(remove)
   return remove.length
 }
 
@@ -85,6 +95,7 @@ async function thinHistory(reportId: string, now: number): Promise<number> {
  * version itself (reason 'restore'), so restoring loses nothing and can be undone the same way.
  */
 export async function restoreVersion(versionId: string, now = Date.now()): Promise<ReportRow> {
+  const { db } = loadedModule() ?? (await databaseModule())
   return db.transaction('rw', db.reports, db.history, async () => {
     const version = await db.history.get(versionId)
     if (!version) throw new Error('这个历史版本已不存在')
@@ -104,11 +115,12 @@ export async function snapshotReport(
   reason: SnapshotReason,
   now = Date.now(),
 ): Promise<HistoryRow | undefined> {
+  const { db } = loadedModule() ?? (await databaseModule())
   return db.transaction('rw', db.reports, db.history, async () => {
     const row = await db.reports.get(reportId)
     return row ? addVersion(row, reason, now) : undefined
   })
 }
 
-export const deleteHistoryOf = (reportId: string) =>
-  db.history.where('[reportId+at]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).delete()
+/** Inside a transaction: the database is loaded. */
+export const deleteHistoryOf = (reportId: string) => versionsOf(loadedModule()!, reportId).delete()

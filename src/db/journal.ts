@@ -8,7 +8,7 @@
 // Each entry holds the values before and after the edit. A replay writes a field only where the
 // database still holds the value before it: an edit that did reach the database, or that another
 // tab has since overwritten with a later edit, is left alone, so a replay never undoes anything.
-import { db } from './database'
+import { database, loadedDb } from './open'
 import { type ReportPatch, patchReport } from './reports'
 import type { Report } from '@/domain/report'
 import { TEXT_KEYS, newId } from '@/domain/report'
@@ -212,6 +212,7 @@ function parseRecord(text: string | null): JournalRecord | undefined {
 }
 
 async function replay(entry: JournalEntry): Promise<boolean> {
+  const db = loadedDb() ?? (await database())
   return db.transaction('rw', db.reports, db.history, db.meta, async () => {
     const row = await db.reports.get(entry.reportId)
     const patch = row && pendingPart(row, entry)

@@ -1,8 +1,8 @@
 // Live queries: a callback gets the answer now and again whenever the data it read changes, in
 // this tab or another (Dexie's liveQuery). Stores and views watch storage only through these.
-import { liveQuery } from 'dexie'
-import { type ReportRow, db } from './database'
-import { backupStatus } from './backup'
+import { databaseModule, loadedDb } from './open'
+import type { ReportRow } from './schema'
+import { backupStatus } from './backupStatus'
 import { historyOf } from './history'
 import { findReport } from './reports'
 
@@ -13,15 +13,31 @@ export interface Subscription {
 type OnValue<T> = (value: T) => void
 type OnError = (error: unknown) => void
 
+/**
+ * The query runs once the database module is loaded (src/db/open.ts), so queries may take the
+ * database with `loadedDb()!`. Unsubscribing before that stops it from ever starting.
+ */
 export function watch<T>(query: () => Promise<T>, onValue: OnValue<T>, onError: OnError): Subscription {
-  return liveQuery(query).subscribe({ next: onValue, error: onError })
+  let subscription: Subscription | undefined
+  let stopped = false
+  databaseModule().then(({ liveQuery }) => {
+    if (!stopped) subscription = liveQuery(query).subscribe({ next: onValue, error: onError })
+  }, onError)
+  return {
+    unsubscribe() {
+      stopped = true
+      subscription?.unsubscribe()
+    },
+  }
 }
+
+const db = () => loadedDb()!
 
 export const logError: OnError = (e) => console.error('liveQuery', e)
 
 /** One stored report (undefined once deleted for good). */
 export const watchReport = (id: string, onValue: OnValue<ReportRow | undefined>, onError = logError) =>
-  watch(() => db.reports.get(id), onValue, onError)
+  watch(() => db().reports.get(id), onValue, onError)
 
 /** The report of the same agency for the year before `year`, not in the recycle bin. */
 export const watchLastYearReport = (
@@ -39,7 +55,7 @@ export const watchReportWithLastYear = (
 ) =>
   watch(
     async () => {
-      const row = await db.reports.get(id)
+      const row = await db().reports.get(id)
       return { row, last: row ? await findReport(row.agency, row.year - 1) : undefined }
     },
     onValue,
@@ -48,7 +64,7 @@ export const watchReportWithLastYear = (
 
 /** Every stored report, the recycle bin included. */
 export const watchAllReports = (onValue: OnValue<ReportRow[]>, onError = logError) =>
-  watch(() => db.reports.toArray(), onValue, onError)
+  watch(() => db().reports.toArray(), onValue, onError)
 
 /** The versions of a report, newest first. */
 export const watchHistory = (reportId: string, onValue: OnValue<Awaited<ReturnType<typeof historyOf>>>) =>

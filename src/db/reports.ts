@@ -1,7 +1,7 @@
 // Report rows in IndexedDB. Every change is a patch applied inside one transaction to the
 // row as stored, so a second tab's newer cells are never overwritten by a stale copy.
-import Dexie from 'dexie'
-import { type ReportRow, db } from './database'
+import { database, databaseModule, loadedDb, loadedModule } from './open'
+import type { ReportRow } from './schema'
 import { addVersion, deleteHistoryOf, versionBeforeChange } from './history'
 import type { CellKey, TextKey } from '@/domain/format'
 import { type EditsSinceBackup, type SnapshotReason, patchReason, sameContent } from '@/domain/history'
@@ -49,7 +49,8 @@ export async function patchReport(id: string, patch: ReportPatch): Promise<Repor
   }
 }
 
-function writePatch(id: string, patch: ReportPatch, withHistory: boolean): Promise<ReportRow> {
+async function writePatch(id: string, patch: ReportPatch, withHistory: boolean): Promise<ReportRow> {
+  const db = loadedDb() ?? (await database())
   const tables = withHistory ? [db.reports, db.history, db.meta] : [db.reports]
   return db.transaction('rw', tables, async () => {
     const row = await db.reports.get(id)
@@ -75,21 +76,27 @@ function isQuotaError(e: unknown): boolean {
 export const EDITS_KEY = 'editsSinceBackup'
 
 async function countEdit(now: number) {
+  // Inside writePatch's transaction: the database is loaded.
   const edits = await getMeta<EditsSinceBackup>(EDITS_KEY)
   await setMeta(EDITS_KEY, edits ? { since: edits.since, count: edits.count + 1 } : { since: now, count: 1 })
 }
 
-export type { ReportRow } from './database'
+export type { ReportRow } from './schema'
 
-export const getReport = (id: string) => db.reports.get(id)
+export async function getReport(id: string): Promise<ReportRow | undefined> {
+  const db = loadedDb() ?? (await database())
+  return db.reports.get(id)
+}
 
 /** Several stored reports by id, in that order; ids not stored are left out. */
 export async function getReports(ids: readonly string[]): Promise<ReportRow[]> {
+  const db = loadedDb() ?? (await database())
   return (await db.reports.bulkGet([...ids])).filter((r): r is ReportRow => Boolean(r))
 }
 
 /** The stored report of `agency` for `year`, not in the recycle bin (the newest if several). */
 export async function findReport(agency: string, year: number): Promise<ReportRow | undefined> {
+  const db = loadedDb() ?? (await database())
   const rows = await db.reports
     .where('[agency+year]')
     .equals([agency, year])
@@ -103,6 +110,7 @@ export async function findReport(agency: string, year: number): Promise<ReportRo
  * `idKey` also records the row's id in meta (the sample is marked 示例 by it).
  */
 export async function putOnce(flag: string, row: ReportRow, idKey?: string): Promise<boolean> {
+  const db = loadedDb() ?? (await database())
   return db.transaction('rw', db.reports, db.meta, async () => {
     if (await getMeta<boolean>(flag)) return false
     await db.reports.put(row)
@@ -117,6 +125,7 @@ export async function putOnce(flag: string, row: ReportRow, idKey?: string): Pro
  * it was made final, or as it was when reopened.
  */
 export async function setReportFinal(id: string, final: boolean, now = Date.now()): Promise<ReportRow> {
+  const db = loadedDb() ?? (await database())
   return db.transaction('rw', db.reports, db.history, async () => {
     const row = await db.reports.get(id)
     if (!row) throw new Error('这份报告已不在数据库中（可能已在另一个标签页中删除）')
@@ -135,6 +144,7 @@ export async function setReportFinal(id: string, final: boolean, now = Date.now(
  * compile), the stored one is first saved as a version for `reason`.
  */
 export async function putReport(row: ReportRow, reason: SnapshotReason = 'replace'): Promise<string> {
+  const { Dexie, db } = loadedModule() ?? (await databaseModule())
   const parent = Dexie.currentTransaction
   // Inside a caller's transaction without the history table there is nowhere to put a version.
   if (parent && !parent.storeNames.includes('history')) return db.reports.put(row)
@@ -146,10 +156,12 @@ export async function putReport(row: ReportRow, reason: SnapshotReason = 'replac
 }
 
 export async function moveToBin(id: string) {
+  const db = loadedDb() ?? (await database())
   await db.reports.update(id, { deletedAt: Date.now() })
 }
 
 export async function restoreFromBin(id: string) {
+  const db = loadedDb() ?? (await database())
   await db.transaction('rw', db.reports, async () => {
     const row = await db.reports.get(id)
     if (!row) return
@@ -160,6 +172,7 @@ export async function restoreFromBin(id: string) {
 
 /** Deletes a report for good, with its versions. */
 export async function purgeReport(id: string) {
+  const db = loadedDb() ?? (await database())
   await db.transaction('rw', db.reports, db.history, async () => {
     await db.reports.delete(id)
     await deleteHistoryOf(id)
@@ -167,7 +180,11 @@ export async function purgeReport(id: string) {
 }
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {
+  const db = loadedDb() ?? (await database())
   return (await db.meta.get(key))?.value as T | undefined
 }
 
-export const setMeta = (key: string, value: unknown) => db.meta.put({ key, value })
+export async function setMeta(key: string, value: unknown) {
+  const db = loadedDb() ?? (await database())
+  return db.meta.put({ key, value })
+}

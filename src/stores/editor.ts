@@ -7,6 +7,8 @@ import { type Subscription, watchLastYearReport, watchReport } from '@/db/live'
 import { storageErrorMessage } from '@/db/errors'
 import { type ReportPatch, type ReportRow, applyPatchTo, patchReport, setReportFinal } from '@/db/reports'
 import { beforeOf, tabJournal } from '@/db/journal'
+import { readReportFirst } from '@/db/firstRead'
+import { isDatabaseLoaded, releaseDatabase } from '@/db/open'
 import type { SnapshotReason } from '@/domain/history'
 import { describeCell, findCell, getEdition, inputCellsOf } from '@/domain/edition'
 import type { Finding } from '@/domain/findings'
@@ -85,6 +87,8 @@ export const useEditorStore = defineStore('editor', () => {
   const lastYear = shallowRef<ReportRow>()
   const missing = ref(false)
   const saveState = ref<'saved' | 'saving' | 'error'>('saved')
+  /** The grids are painted (EditorView): parts not needed for the first paint may show now. */
+  const painted = ref(false)
   const saveError = ref<string>()
   const undoStack = shallowRef<UndoStep[]>([])
   const redoStack = shallowRef<UndoStep[]>([])
@@ -143,9 +147,18 @@ export const useEditorStore = defineStore('editor', () => {
   const pendingOver = (row: ReportRow) =>
     queue.filter((p) => p.id === row.id).reduce((r, p) => applyPatchTo(r, p.patch), row)
 
+  let opened = 0
   function open(id: string) {
     close()
     missing.value = false
+    const token = ++opened
+    // Opened with the page (a link, a reload): painted from a plain read while the database
+    // library waits for the grids to be painted (src/db/open.ts); its live answer follows.
+    if (!isDatabaseLoaded())
+      void readReportFirst(id).then((row) => {
+        if (!row) releaseDatabase()
+        else if (token === opened && !report.value) report.value = row
+      })
     subscriptions.push(
       watchReport(id, (answer) => {
         if (!answer) {
@@ -190,6 +203,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   function close() {
+    painted.value = false
     for (const s of subscriptions) s?.unsubscribe()
     subscriptions = []
     lastYearKey = ''
@@ -396,6 +410,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   return {
     report,
+    painted,
     lastYear,
     missing,
     edition,

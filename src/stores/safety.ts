@@ -3,8 +3,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
-import { type BackupPlan, type BackupStatus, applyBackup, createBackup, readBackup } from '@/db/backup'
+import type { BackupPlan } from '@/db/backup'
+import type { BackupStatus } from '@/db/backupStatus'
 import { dbEvents, isDbOutdated } from '@/db/connection'
+import { firstScreenPainted } from '@/db/open'
 import { storageErrorMessage } from '@/db/errors'
 import { recoverJournals, tabJournal } from '@/db/journal'
 import { watchBackupStatus } from '@/db/live'
@@ -13,6 +15,9 @@ import { applyUpdate, startOffline } from '@/sw/register'
 
 export type DbState = 'ok' | 'blocked' | 'outdated'
 export type UpdateState = 'none' | 'waiting' | 'reload'
+
+/** The backup file's code loads when a backup is made or restored, not with the page. */
+const backupCode = () => import('@/db/backup')
 
 export const useSafetyStore = defineStore('safety', () => {
   const dbState = ref<DbState>(isDbOutdated() ? 'outdated' : 'ok')
@@ -35,6 +40,8 @@ export const useSafetyStore = defineStore('safety', () => {
     dbEvents.addEventListener('ready', () => dbState.value === 'blocked' && (dbState.value = 'ok'))
     if (isDbOutdated()) dbState.value = 'outdated'
     setInterval(() => (now.value = Date.now()), 60_000)
+    // The offline code (service worker, preloading) waits for the first screen's paint.
+    await firstScreenPainted()
     offline.value = await startOffline({
       onNeedRefresh: () => (update.value = 'waiting'),
       onOfflineReady: () => (offlineReady.value = true),
@@ -56,6 +63,7 @@ export const useSafetyStore = defineStore('safety', () => {
     busy.value = true
     backupError.value = undefined
     try {
+      const { createBackup } = await backupCode()
       return await createBackup()
     } catch (e) {
       backupError.value = `备份失败：${storageErrorMessage(e)
@@ -78,6 +86,7 @@ export const useSafetyStore = defineStore('safety', () => {
     restoreError.value = undefined
     restored.value = undefined
     try {
+      const { readBackup } = await backupCode()
       const read = await readBackup(file, file.name)
       if (read.ok) plan.value = read.plan
       else restoreError.value = read.error
@@ -90,6 +99,7 @@ export const useSafetyStore = defineStore('safety', () => {
     if (!plan.value) return
     busy.value = true
     try {
+      const { applyBackup } = await backupCode()
       restored.value = (await applyBackup(plan.value)).written
       plan.value = undefined
     } catch (e) {

@@ -1,0 +1,48 @@
+// A report opened with the page (a link, a reload) is painted before the database library loads
+// (src/db/open.ts): one plain IndexedDB read shows it, and Dexie follows once the grids are on
+// screen. What is typed at once still reaches the database, and a report that is not there says so.
+import { expect, test } from '@playwright/test'
+import { cell, editorReady, openSample, saved } from './editor-helpers'
+
+/** When the editor's grids were ready, and when the database library's chunk was requested. */
+const timings = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => ({
+    ready: performance.getEntriesByName('nianbao:editor-ready')[0]?.startTime,
+    database: performance
+      .getEntriesByType('resource')
+      .find((e) => /\/assets\/import-wrapper-[^/]*\.js$/.test(new URL(e.name).pathname))?.startTime,
+  }))
+
+test('a report opened by its address is painted before the database library loads, and saves what is typed at once', async ({
+  page,
+}) => {
+  await openSample(page)
+  const url = page.url()
+  // A fresh page on the report's address: the grids come first.
+  const fresh = await page.context().newPage()
+  await fresh.goto(url)
+  await editorReady(fresh)
+  await expect(cell(fresh, 'requests', 'new', 'natural')).not.toBeEmpty()
+  await expect.poll(async () => (await timings(fresh)).database).toBeDefined()
+  const { ready, database } = await timings(fresh)
+  expect(ready).toBeDefined()
+  expect(database!).toBeGreaterThan(ready!)
+
+  // Typed straight away: written once the database is there, and kept over a reload.
+  await cell(fresh, 'requests', 'new', 'legal').click()
+  await fresh.keyboard.type('37')
+  await fresh.keyboard.press('Enter')
+  await saved(fresh)
+  await fresh.reload()
+  await editorReady(fresh)
+  await expect(cell(fresh, 'requests', 'new', 'legal')).toHaveText('37')
+  // The other tab got the edit through the database too.
+  await expect(cell(page, 'requests', 'new', 'legal')).toHaveText('37')
+})
+
+test('an address of a report that is not stored says so', async ({ page }) => {
+  await openSample(page)
+  await page.goto('/#/report/no-such-report')
+  await page.reload()
+  await expect(page.getByText('这份报告不存在')).toBeVisible()
+})
