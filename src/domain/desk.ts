@@ -64,9 +64,13 @@ export function parseRoster(text: string): string[] {
 /** The desk with `names` added to its roster (those already on it left as they are). */
 export function withAgencies(desk: Desk, names: readonly string[], source: DeskEntry['source'], now: number): Desk {
   const entries = [...desk.entries]
+  const listed = new Set(entries.map((e) => e.agency.trim()))
   for (const name of names) {
     const agency = name.trim()
-    if (agency && !entries.some((e) => sameAgency(e.agency, agency))) entries.push({ agency, source })
+    if (agency && !listed.has(agency)) {
+      listed.add(agency)
+      entries.push({ agency, source })
+    }
   }
   return { ...desk, entries, updatedAt: now }
 }
@@ -225,6 +229,9 @@ export function deskCounts(rows: readonly DeskRow<unknown>[]): DeskCounts {
   return c
 }
 
+/** The copies found across departments, kept beside each review cache. */
+const acrossCache = new WeakMap<object, { key: string; found: ReturnType<typeof copiedAcross> }>()
+
 /**
  * Reviews of every report of the desk's year, keyed by report id. `cache` keeps each report's
  * own checks and text fingerprints between calls, keyed by what they depend on, so that a
@@ -262,11 +269,18 @@ export function reviewYear<T extends Received>(
     own.set(r.id, { findings: hit.own, ...(hit.lastId ? { lastId: hit.lastId } : {}) })
   }
   const ordered = [...reports].sort((a, b) => a.createdAt - b.createdAt || rank(a.agency) - rank(b.agency))
-  const across = copiedAcross(ordered, printsOf)
+  // Copies across departments depend only on these reports' texts in this order: a change
+  // elsewhere (a desk's roster, a compiled report, another year) finds them as they were.
+  const acrossKey = ordered.map((r) => `${r.id}:${r.updatedAt}`).join('|')
+  let across = acrossCache.get(cache)
+  if (across?.key !== acrossKey) {
+    across = { key: acrossKey, found: copiedAcross(ordered, printsOf) }
+    acrossCache.set(cache, across)
+  }
   const out = new Map<string, DeskReview>()
   for (const r of reports) {
     const mine = own.get(r.id)!
-    out.set(r.id, summarize([...mine.findings, ...(across.get(r.id) ?? [])], mine.lastId))
+    out.set(r.id, summarize([...mine.findings, ...(across.found.get(r.id) ?? [])], mine.lastId))
   }
   return out
 }

@@ -100,17 +100,18 @@ export const useDeskStore = defineStore('desk', () => {
     const fileOf = new Map(exchange.results.map((r) => [r.reportId, r.name]))
     const ofYear = rows.filter((r) => r.year === year.value)
     const otherYears = rows.filter((r) => r.year !== year.value).map((r) => fileOf.get(r.id) ?? r.agency)
+    // The first file of each department in the batch (a thousand files: looked up, not searched).
+    const arrivedFile = new Map<string, string | undefined>()
+    for (const r of ofYear) if (!arrivedFile.has(r.agency.trim())) arrivedFile.set(r.agency.trim(), fileOf.get(r.id))
     const current = await change((d) => ({
       ...d,
       entries: d.entries.map((e) => {
-        const arrived = ofYear.find((r) => sameAgency(r.agency, e.agency))
-        const file = arrived ? fileOf.get(arrived.id) : undefined
+        const file = arrivedFile.get(e.agency.trim())
         return file ? { ...e, receivedFile: file } : e
       }),
     }))
-    const agencies = [...new Set(ofYear.map((r) => r.agency.trim()))].filter(
-      (a) => !current.entries.some((e) => sameAgency(e.agency, a)),
-    )
+    const listed = new Set(current.entries.map((e) => e.agency.trim()))
+    const agencies = [...arrivedFile.keys()].filter((a) => !listed.has(a))
     pendingFiles.value = new Map(ofYear.map((r) => [r.agency.trim(), fileOf.get(r.id)]))
     return { agencies, otherYears }
   }
