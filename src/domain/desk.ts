@@ -232,6 +232,14 @@ export function deskCounts(rows: readonly DeskRow<unknown>[]): DeskCounts {
 /** The copies found across departments, kept beside each review cache. */
 const acrossCache = new WeakMap<object, { key: string; found: ReturnType<typeof copiedAcross> }>()
 
+type ReviewCache = Map<string, { key: string; own: ReturnType<typeof ownReview>; prints: TextPrints; lastId?: string }>
+
+/** How far a review of the year has come: reports checked of those to check. */
+export interface ReviewProgress {
+  done: number
+  total: number
+}
+
 /**
  * Reviews of every report of the desk's year, keyed by report id. `cache` keeps each report's
  * own checks and text fingerprints between calls, keyed by what they depend on, so that a
@@ -242,9 +250,26 @@ const acrossCache = new WeakMap<object, { key: string; found: ReturnType<typeof 
 export function reviewYear<T extends Received>(
   year: number,
   all: readonly T[],
-  cache: Map<string, { key: string; own: ReturnType<typeof ownReview>; prints: TextPrints; lastId?: string }>,
+  cache: ReviewCache,
   rank: (agency: string) => number = () => 0,
 ): Map<string, DeskReview> {
+  const steps = reviewYearSteps(year, all, cache, rank)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * reviewYear one report at a time: yields after each report it had to check (with how far it
+ * has come), so that a caller can give the page its frames between; returns the reviews.
+ */
+export function* reviewYearSteps<T extends Received>(
+  year: number,
+  all: readonly T[],
+  cache: ReviewCache,
+  rank: (agency: string) => number = () => 0,
+): Generator<ReviewProgress, Map<string, DeskReview>> {
   const live = all.filter((r) => !r.deletedAt && !r.compiledFrom)
   const lastYear = latestByAgency(live.filter((r) => r.year === year - 1))
   const reports = deskReports(year, live)
@@ -257,7 +282,7 @@ export function reviewYear<T extends Received>(
     return prints
   }
   const own = new Map<string, { findings: ReturnType<typeof ownReview>; lastId?: string }>()
-  for (const r of reports) {
+  for (const [i, r] of reports.entries()) {
     const last = lastYear.get(r.agency.trim())
     const key = `${r.updatedAt}|${r.edition}|${last ? `${last.id}:${last.updatedAt}` : ''}`
     let hit = cache.get(r.id)
@@ -265,6 +290,7 @@ export function reviewYear<T extends Received>(
       const findings = ownReview(r, last, printsOf(r), last ? printsOf(last) : undefined)
       hit = { key, own: findings, prints: {}, ...(last ? { lastId: last.id } : {}) }
       cache.set(r.id, hit)
+      yield { done: i + 1, total: reports.length }
     }
     own.set(r.id, { findings: hit.own, ...(hit.lastId ? { lastId: hit.lastId } : {}) })
   }
