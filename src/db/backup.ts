@@ -11,7 +11,8 @@
 import { DB_NAME, DB_VERSION, type HistoryRow, type ReportRow, SCHEMAS, db } from './database'
 import { addVersion } from './history'
 import { EDITS_KEY, getMeta, setMeta } from './reports'
-import { type Desk, restoreDesk } from '@/domain/desk'
+import type { Desk } from '@/domain/desk'
+import { restoreDesk } from '@/domain/deskRestore'
 import { type EditsSinceBackup, restoreSnapshot, sameContent } from '@/domain/history'
 import { type Report, reportTitle, restoreReport } from '@/domain/report'
 
