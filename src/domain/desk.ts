@@ -173,8 +173,8 @@ export function deskCounts(rows: readonly DeskRow<unknown>[]): DeskCounts {
   return c
 }
 
-/** The copies found across departments, kept beside each review cache. */
-const acrossCache = new WeakMap<object, { key: string; found: ReturnType<typeof copiedAcross> }>()
+/** The copies found across departments of each year, kept beside each review cache. */
+const acrossCache = new WeakMap<object, Map<number, { key: string; found: ReturnType<typeof copiedAcross> }>>()
 
 type ReviewCache = Map<string, { key: string; own: ReturnType<typeof ownReview>; prints: TextPrints; lastId?: string }>
 
@@ -240,12 +240,15 @@ export function* reviewYearSteps<T extends Received>(
   }
   const ordered = [...reports].sort((a, b) => a.createdAt - b.createdAt || rank(a.agency) - rank(b.agency))
   // Copies across departments depend only on these reports' texts in this order: a change
-  // elsewhere (a desk's roster, a compiled report, another year) finds them as they were.
+  // elsewhere (a desk's roster, a compiled report, another year's desk looked at) finds them
+  // as they were.
   const acrossKey = ordered.map((r) => `${r.id}:${r.updatedAt}`).join('|')
-  let across = acrossCache.get(cache)
+  let years = acrossCache.get(cache)
+  if (!years) acrossCache.set(cache, (years = new Map()))
+  let across = years.get(year)
   if (across?.key !== acrossKey) {
     across = { key: acrossKey, found: copiedAcross(ordered, printsOf) }
-    acrossCache.set(cache, across)
+    years.set(year, across)
   }
   const out = new Map<string, DeskReview>()
   for (const r of reports) {
