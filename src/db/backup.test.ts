@@ -6,7 +6,9 @@ import { applyBackup, createBackup, readBackup } from './backup'
 import { backupStatus, recordExport } from './backupStatus'
 import { db } from './database'
 import { historyOf } from './history'
+import { updateDesk } from './desks'
 import { moveToBin, patchReport, putReport } from './reports'
+import { withAgencies } from '@/domain/desk'
 import { createReport } from '@/domain/report'
 import { sampleReport } from '@/testing/fixtures'
 
@@ -58,6 +60,20 @@ describe('a backup of the whole database', () => {
     expect(after.history).toEqual(before.history)
   })
 
+  it('restores a compiled report with the list of its parts (the add-on marks every list it writes)', async () => {
+    const { a } = await fillBrowser()
+    const compiled = { ...createReport('某市人民政府', 2020), id: 'compiled', compiledFrom: [a.id] }
+    await putReport(compiled)
+    const { blob } = await createBackup()
+    expect(await blob.text()).toContain('arrayNonindexKeys')
+    await db.delete()
+    await db.open()
+    const read = await readBackup(blob, 'b.json')
+    if (!read.ok) throw new Error(read.error)
+    await applyBackup(read.plan)
+    expect((await db.reports.get('compiled'))?.compiledFrom).toEqual([a.id])
+  })
+
   it('records when it was made and starts the reminder count again', async () => {
     const { a } = await fillBrowser()
     expect((await backupStatus()).edits?.count).toBe(1)
@@ -89,6 +105,117 @@ describe('restoring over reports already here', () => {
       reason: 'backup-restore',
       values: expect.objectContaining({ 'requests.new.natural': 999 }),
     })
+  })
+})
+
+describe("the compiling office's desks", () => {
+  /** A desk of 2023: two departments, one sent back with 3 findings, one accepted, compiled. */
+  async function fillDesk() {
+    return updateDesk(2023, (d, now) => {
+      const listed = withAgencies(d, ['甲局', '乙局'], 'typed', now)
+      return {
+        ...listed,
+        entries: [
+          { ...listed.entries[0]!, receivedFile: '甲局-2023.json', sentBackAt: 1000, sentBackItems: 3 },
+          { ...listed.entries[1]!, acceptedAt: 2000 },
+        ],
+        compiled: {
+          reportId: 'compiled-1',
+          at: 3000,
+          mode: 'accepted',
+          included: ['乙局'],
+          leftOut: [{ agency: '甲局', reason: '已退回修改，尚未重新报送' }],
+        },
+      }
+    })
+  }
+
+  it('come back with their roster, what was sent back and accepted, and the last compilation', async () => {
+    await fillBrowser()
+    const desk = await fillDesk()
+    const { blob } = await createBackup()
+
+    await db.delete()
+    await db.open()
+    const read = await readBackup(blob, 'b.json')
+    if (!read.ok) throw new Error(read.error)
+    expect(read.plan.desks).toEqual([{ year: 2023, departments: 2, status: 'new', localNewer: false }])
+    expect(await db.desks.count()).toBe(0) // reading wrote nothing
+    expect(await applyBackup(read.plan)).toMatchObject({ desks: 1 })
+    expect(await db.desks.get(2023)).toEqual(desk)
+  })
+
+  it("replace this browser's desk of the same year, say so first, and leave other years alone", async () => {
+    await fillDesk()
+    const { blob } = await createBackup()
+    // After the backup: 2023's desk sent 乙局 back here; a desk of 2024 was started here.
+    const changed = await updateDesk(2023, (d, now) => ({
+      ...d,
+      entries: d.entries.map((e) => (e.agency === '乙局' ? { ...e, sentBackAt: now } : e)),
+    }))
+    const other = await updateDesk(2024, (d, now) => withAgencies(d, ['丙局'], 'typed', now))
+    const read = await readBackup(blob, 'b.json')
+    if (!read.ok) throw new Error(read.error)
+    expect(read.plan.desks).toEqual([
+      {
+        year: 2023,
+        departments: 2,
+        status: 'replace',
+        localNewer: changed.updatedAt > read.plan.rows.desks[0]!.updatedAt,
+      },
+    ])
+    await applyBackup(read.plan)
+    expect((await db.desks.get(2023))!.entries.find((e) => e.agency === '乙局')).not.toHaveProperty('sentBackAt')
+    expect(await db.desks.get(2024)).toEqual(other)
+
+    // Restoring the same file again changes nothing.
+    const again = await readBackup(blob, 'b.json')
+    if (!again.ok) throw new Error(again.error)
+    expect(again.plan.desks[0]!.status).toBe('same')
+    expect(await applyBackup(again.plan)).toMatchObject({ desks: 0 })
+  })
+
+  it('are written with the reports or not at all', async () => {
+    await fillBrowser()
+    await fillDesk()
+    const { blob } = await createBackup()
+    await db.delete()
+    await db.open()
+    const read = await readBackup(blob, 'b.json')
+    if (!read.ok) throw new Error(read.error)
+    // A desk the database refuses (a year that is no valid key) fails the whole restore.
+    const broken = { ...read.plan, rows: { ...read.plan.rows, desks: [{ ...read.plan.rows.desks[0]!, year: NaN }] } }
+    await expect(applyBackup(broken)).rejects.toThrow()
+    expect(await db.reports.count()).toBe(0)
+    expect(await db.desks.count()).toBe(0)
+  })
+
+  it('refuse a file whose desk has no year or no roster', async () => {
+    await fillDesk()
+    const file = (rows: unknown[]) =>
+      new Blob([
+        JSON.stringify({
+          formatName: 'dexie',
+          formatVersion: 1,
+          data: {
+            databaseName: 'nianbao',
+            databaseVersion: 3,
+            tables: [],
+            data: [{ tableName: 'desks', inbound: true, rows }],
+          },
+        }),
+      ])
+    for (const bad of [{ entries: [] }, { year: 2023 }, { year: '2023', entries: [] }]) {
+      const read = await readBackup(file([bad]), '坏文件.json')
+      expect(read.ok ? '' : read.error).toContain('数据表 desks 第 1 行不是有效的汇总工作台')
+    }
+    // An entry without a department name is dropped; the rest of the desk is kept.
+    const read = await readBackup(
+      file([{ year: 2022, entries: [{ agency: '丁局', source: 'file' }, { source: 'typed' }] }]),
+      'x.json',
+    )
+    if (!read.ok) throw new Error(read.error)
+    expect(read.plan.rows.desks[0]!.entries).toEqual([{ agency: '丁局', source: 'file' }])
   })
 })
 

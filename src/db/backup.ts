@@ -1,5 +1,5 @@
-// Backup of the whole database (every report, the recycle bin, the history) to one file, and
-// its restore in another browser.
+// Backup of the whole database (every report, the recycle bin, the history, the compiling
+// office's desks) to one file, and its restore in another browser.
 //
 // The file is written by Dexie's export add-on (dexie-export-import), in its documented format
 // (formatName "dexie"). It is read back by a strict reader of that format instead of the add-on's
@@ -13,6 +13,8 @@ import { database, loadedDb } from './open'
 import { DB_NAME, DB_VERSION, type HistoryRow, type ReportRow, SCHEMAS } from './schema'
 import { addVersion } from './history'
 import { EDITS_KEY, getMeta, setMeta } from './reports'
+import type { Desk } from '@/domain/desk'
+import { restoreDesk } from '@/domain/deskRestore'
 import { type EditsSinceBackup, restoreSnapshot, sameContent } from '@/domain/history'
 import { type Report, reportTitle, restoreReport } from '@/domain/report'
 
@@ -70,6 +72,16 @@ interface BackupReport {
   sameTitleHere: boolean
 }
 
+interface BackupDesk {
+  year: number
+  /** Departments on its roster. */
+  departments: number
+  /** new: no desk of that year here · same: identical here · replace: here with other content */
+  status: 'new' | 'same' | 'replace'
+  /** For replace: this browser's desk was changed after the backup's. */
+  localNewer: boolean
+}
+
 export interface BackupPlan {
   fileName: string
   /** When the backup was made, if the file says. */
@@ -80,8 +92,10 @@ export interface BackupPlan {
   versions: number
   /** Reports in this browser that the file does not hold: they stay as they are. */
   keptHere: number
+  /** The compiling office's desks in the file, one per year. */
+  desks: BackupDesk[]
   /** Rows to write (checked and normalised). */
-  rows: { reports: ReportRow[]; history: HistoryRow[] }
+  rows: { reports: ReportRow[]; history: HistoryRow[]; desks: Desk[] }
 }
 
 export type BackupReadResult = { ok: true; plan: BackupPlan } | { ok: false; error: string }
@@ -107,6 +121,7 @@ interface ParsedBackup {
   madeAt?: number
   reports: ReportRow[]
   history: HistoryRow[]
+  desks: Desk[]
 }
 
 const TABLES_BY_VERSION: readonly (readonly string[])[] = SCHEMAS.map((_, i) =>
@@ -119,11 +134,13 @@ function parseBackup(text: string): ParsedBackup {
   let data: unknown
   try {
     // The add-on marks typed values (Date, Blob…) with $types; this app never stores any, and
-    // reviving them from an untrusted file is what this reader is for avoiding.
+    // reviving them from an untrusted file is what this reader is for avoiding. It also marks
+    // every array it writes (a desk's roster, a compiled report's parts) as arrayNonindexKeys,
+    // which revives an array as the array it is: that mark alone is dropped.
     data = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
-      if (key === '$types')
-        throw new BackupError('文件含有本程序不会写出的特殊类型数据（$types），不是本程序的备份文件')
-      return value
+      if (key !== '$types') return value
+      if (onlyArrayMarks(value)) return undefined
+      throw new BackupError('文件含有本程序不会写出的特殊类型数据（$types），不是本程序的备份文件')
     })
   } catch (e) {
     if (e instanceof BackupError) throw e
@@ -147,7 +164,7 @@ function parseBackup(text: string): ParsedBackup {
     throw new BackupError(`此备份由更新版本的本程序制作（数据库版本 ${version}），请先升级本程序再恢复`)
   if (!Array.isArray(body.data)) throw new BackupError('缺少 data.data 部分，文件不完整')
   const known = TABLES_BY_VERSION[version - 1]!
-  const out: ParsedBackup = { version, reports: [], history: [] }
+  const out: ParsedBackup = { version, reports: [], history: [], desks: [] }
   let count = 0
   for (const t of body.data as unknown[]) {
     const table = object(t, 'data.data 中有一项不是对象')
@@ -163,6 +180,10 @@ function parseBackup(text: string): ParsedBackup {
         const v = restoreSnapshot(raw)
         if (!v) throw new BackupError(`${where}不是有效的历史版本`)
         out.history.push(v)
+      } else if (name === 'desks') {
+        const d = restoreDesk(raw)
+        if (!d) throw new BackupError(`${where}不是有效的汇总工作台`)
+        out.desks.push(d)
       } else if (name === 'meta') {
         const m = object(raw, `${where}不是对象`)
         if (m.key === 'lastBackupAt' && typeof m.value === 'number' && Number.isFinite(m.value)) out.madeAt = m.value
@@ -170,6 +191,16 @@ function parseBackup(text: string): ParsedBackup {
     })
   }
   return out
+}
+
+/** A $types of a row that only says which of its fields are arrays. */
+function onlyArrayMarks(types: unknown): boolean {
+  return (
+    Boolean(types) &&
+    typeof types === 'object' &&
+    !Array.isArray(types) &&
+    Object.values(types as object).every((t) => t === 'arrayNonindexKeys')
+  )
 }
 
 function reportRow(raw: unknown, where: string): ReportRow {
@@ -228,20 +259,42 @@ async function planRestore(parsed: ParsedBackup, fileName: string): Promise<Back
     }),
     versions: history.length,
     keptHere: local.length - stored.filter(Boolean).length,
-    rows: { reports, history },
+    desks: await planDesks(parsed.desks),
+    rows: { reports, history, desks: [...new Map(parsed.desks.map((d) => [d.year, d])).values()] },
   }
   if (parsed.madeAt !== undefined) plan.madeAt = parsed.madeAt
   return plan
 }
 
+/** A desk as stored, read the way a backup's is, so that the two compare field by field. */
+const sameDesk = (a: Desk, b: Desk) => JSON.stringify(restoreDesk(a)) === JSON.stringify(restoreDesk(b))
+
+async function planDesks(desks: readonly Desk[]): Promise<BackupDesk[]> {
+  // The same year twice: the later row wins, as a put would.
+  const byYear = [...new Map(desks.map((d) => [d.year, d])).values()]
+  const db = loadedDb() ?? (await database())
+  const here = await db.desks.bulkGet(byYear.map((d) => d.year))
+  return byYear.map((d, i) => {
+    const mine = here[i]
+    const status = !mine ? 'new' : sameDesk(mine, d) ? 'same' : 'replace'
+    return {
+      year: d.year,
+      departments: d.entries.length,
+      status,
+      localNewer: status === 'replace' && mine!.updatedAt > d.updatedAt,
+    }
+  })
+}
+
 /**
  * Restores a planned backup in one transaction: its versions are added, each report it holds is
  * written, and a report of this browser that it replaces is first saved as a version
- * ('backup-restore'), so that nothing here is lost. Reports it does not hold stay.
+ * ('backup-restore'), so that nothing here is lost. Reports it does not hold stay. Each desk it
+ * holds replaces this browser's desk of that year (the plan says so first); other years stay.
  */
-export async function applyBackup(plan: BackupPlan, now = Date.now()): Promise<{ written: number }> {
+export async function applyBackup(plan: BackupPlan, now = Date.now()): Promise<{ written: number; desks: number }> {
   const db = loadedDb() ?? (await database())
-  return db.transaction('rw', db.reports, db.history, async () => {
+  return db.transaction('rw', db.reports, db.history, db.desks, async () => {
     await db.history.bulkPut(plan.rows.history)
     let written = 0
     for (const row of plan.rows.reports) {
@@ -251,6 +304,13 @@ export async function applyBackup(plan: BackupPlan, now = Date.now()): Promise<{
       await db.reports.put(row)
       written++
     }
-    return { written }
+    let desks = 0
+    for (const desk of plan.rows.desks) {
+      const here = await db.desks.get(desk.year)
+      if (here && sameDesk(here, desk)) continue
+      await db.desks.put(desk)
+      desks++
+    }
+    return { written, desks }
   })
 }

@@ -5,7 +5,7 @@ import type { Finding } from './findings'
 import { SEVERITY_ORDER } from './findings'
 import type { BlockDef, CellKey, EditionDef, LinearRule, Term, ValueKind } from './format'
 import type { Report } from './report'
-import { type Resolved, resolveValues } from './totals'
+import { type Resolved, partsOf, resolveValues } from './totals'
 import { domainError, formatValue } from './values'
 
 export type CheckInput = Pick<Report, 'edition' | 'values' | 'texts'>
@@ -35,7 +35,11 @@ export function checkReport(
   const resolved = resolveValues(edition, report.values)
   const bounds = options.final ? undefined : lazy(() => boundsOf(edition, report.values))
   const findings: Finding[] = []
-  for (const rule of edition.rules) findings.push(...checkRule(edition, rule, resolved, lastYear, bounds))
+  const lastResolved = lazy(() => {
+    const lastEdition = lastYear && findEdition(lastYear.edition)
+    return lastEdition ? resolveValues(lastEdition, lastYear.values) : undefined
+  })
+  for (const rule of edition.rules) findings.push(...checkRule(edition, rule, resolved, lastYear, bounds, lastResolved))
   findings.push(...checkCells(edition, report))
   findings.push(...checkTexts(edition, report))
   for (const check of extra) findings.push(...check(edition, report, resolved))
@@ -109,13 +113,9 @@ function boundsOf(edition: EditionDef, values: CheckInput['values']): Bounds {
       const v = values[key]
       out = v === undefined ? BLANK_BOUNDS[cell.column.kind] : [v, v]
     } else if (cell) {
-      const t = cell.table.key
-      const parts = cell.column.sumOf
-        ? cell.column.sumOf.map((c) => cellKey(t, cell.row.key, c))
-        : (cell.row.sumOf ?? []).map((r) => cellKey(t, r, cell.column.key))
       let lo = 0
       let hi = 0
-      for (const p of parts) {
+      for (const p of partsOf(cell)) {
         const [a, b] = get(p)
         lo += a
         hi += b
@@ -133,65 +133,117 @@ const lazy = <T>(make: () => T) => {
   return () => (value ??= make())
 }
 
+interface PlacedTerm {
+  key: CellKey
+  lastYear: boolean
+  sign: number
+}
+
+/** A rule at one row and column of one block: its terms' cells, and how it is named. */
+interface RuleInstance {
+  lhs: PlacedTerm[]
+  rhs: PlacedTerm[]
+  /** The report's own cells it involves, each once. */
+  cells: CellKey[]
+  where: string
+  kind: ValueKind
+}
+
+const instanceCache = new WeakMap<EditionDef, Map<LinearRule, { heading: string; list: RuleInstance[] } | null>>()
+
+/**
+ * Every place a rule applies in an edition, with its cells named: worked out once per edition
+ * and rule, so that checking a province's thousand reports only adds up numbers.
+ */
+function ruleInstances(edition: EditionDef, rule: LinearRule) {
+  let byRule = instanceCache.get(edition)
+  if (!byRule) instanceCache.set(edition, (byRule = new Map()))
+  let found = byRule.get(rule)
+  if (found !== undefined) return found
+  const table = tableOf(edition, rule.table)
+  found = null
+  if (table) {
+    const list: RuleInstance[] = []
+    const terms = [...rule.lhs, ...rule.rhs]
+    for (const block of table.blocks) {
+      if (!blockHolds(block, terms)) continue
+      const rows =
+        rule.rows === 'each'
+          ? block.rows.map((r) => r.key)
+          : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
+      const columns =
+        rule.columns === 'each'
+          ? block.columns.map((c) => c.key)
+          : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
+      for (const row of rows) {
+        for (const column of columns) {
+          const side = (list: readonly Term[]): PlacedTerm[] =>
+            list.map((t) => ({
+              key: cellKey(table.key, t.row ?? row, t.column ?? column),
+              lastYear: Boolean(t.lastYear),
+              sign: t.sign ?? 1,
+            }))
+          const lhs = side(rule.lhs)
+          const rhs = side(rule.rhs)
+          list.push({
+            lhs,
+            rhs,
+            cells: [...new Set([...lhs, ...rhs].filter((t) => !t.lastYear).map((t) => t.key))],
+            where: locate(block, rule, row, column),
+            kind: block.columns.find((c) => c.key === column)?.kind ?? 'count',
+          })
+        }
+      }
+    }
+    found = { heading: table.heading, list }
+  }
+  byRule.set(rule, found)
+  return found
+}
+
 function checkRule(
   edition: EditionDef,
   rule: LinearRule,
   resolved: Resolved,
   lastYear?: LastYearInput,
   bounds?: () => Bounds,
+  lastYearResolved?: () => Resolved | undefined,
 ): Finding[] {
   let lastResolved: Resolved | undefined
   if (rule.crossYear) {
     if (!lastYear) return []
     const lastEdition = findEdition(lastYear.edition)
     if (!lastEdition || (rule.crossYear.sameEdition && lastEdition.key !== edition.key)) return []
-    lastResolved = resolveValues(lastEdition, lastYear.values)
+    lastResolved = lastYearResolved?.() ?? resolveValues(lastEdition, lastYear.values)
   }
-  const table = tableOf(edition, rule.table)
-  if (!table) return []
+  const placed = ruleInstances(edition, rule)
+  if (!placed) return []
   const out: Finding[] = []
-  const terms = [...rule.lhs, ...rule.rhs]
-  for (const block of table.blocks) {
-    if (!blockHolds(block, terms)) continue
-    const rows =
-      rule.rows === 'each' ? block.rows.map((r) => r.key) : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
-    const columns =
-      rule.columns === 'each'
-        ? block.columns.map((c) => c.key)
-        : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
-    for (const row of rows) {
-      for (const column of columns) {
-        const side = (list: readonly Term[]) =>
-          list.map((t) => {
-            const key = cellKey(table.key, t.row ?? row, t.column ?? column)
-            const source = t.lastYear ? lastResolved : resolved
-            return { key, lastYear: Boolean(t.lastYear), value: (source?.get(key) ?? 0) * (t.sign ?? 1) }
-          })
-        const lhs = side(rule.lhs)
-        const rhs = side(rule.rhs)
-        const l = sum(lhs.map((t) => t.value))
-        const r = sum(rhs.map((t) => t.value))
-        const holds =
-          rule.op === '=' ? Math.abs(l - r) < EPSILON : rule.op === '<=' ? l <= r + EPSILON : l >= r - EPSILON
-        if (holds) continue
-        const cells = [...new Set([...lhs, ...rhs].filter((t) => !t.lastYear).map((t) => t.key))]
-        const where = locate(block, rule, row, column)
-        // Not holding with blanks as 0, but blanks could still make it hold (then some are blank).
-        if (bounds && couldHold(rule, lhs, rhs, bounds())) {
-          out.push({
-            rule: rule.id,
-            severity: 'notice',
-            cells,
-            pending: true,
-            message: `${table.heading} · ${where}：待填完（${rule.lhsLabel}${OP_WORD[rule.op]}${rule.rhsLabel}，填完后核对）`,
-          })
-          continue
-        }
-        const kind = block.columns.find((c) => c.key === column)?.kind ?? 'count'
-        const message = `${table.heading} · ${where}：${rule.lhsLabel}${expression(lhs, l, kind)}${OP_WORD[rule.op]}${rule.rhsLabel}${rhs.length ? expression(rhs, r, kind) : ''}`
-        out.push({ rule: rule.id, severity: rule.severity, cells, message })
-      }
+  const valueOf = (t: PlacedTerm) => ((t.lastYear ? lastResolved : resolved)?.get(t.key) ?? 0) * t.sign
+  for (const at of placed.list) {
+    let l = 0
+    for (const t of at.lhs) l += valueOf(t)
+    let r = 0
+    for (const t of at.rhs) r += valueOf(t)
+    const holds = rule.op === '=' ? Math.abs(l - r) < EPSILON : rule.op === '<=' ? l <= r + EPSILON : l >= r - EPSILON
+    if (holds) continue
+    const side = (list: PlacedTerm[]): SideTerm[] =>
+      list.map((t) => ({ key: t.key, lastYear: t.lastYear, value: valueOf(t) }))
+    const lhs = side(at.lhs)
+    const rhs = side(at.rhs)
+    // Not holding with blanks as 0, but blanks could still make it hold (then some are blank).
+    if (bounds && couldHold(rule, lhs, rhs, bounds())) {
+      out.push({
+        rule: rule.id,
+        severity: 'notice',
+        cells: [...at.cells],
+        pending: true,
+        message: `${placed.heading} · ${at.where}：待填完（${rule.lhsLabel}${OP_WORD[rule.op]}${rule.rhsLabel}，填完后核对）`,
+      })
+      continue
     }
+    const message = `${placed.heading} · ${at.where}：${rule.lhsLabel}${expression(lhs, l, at.kind)}${OP_WORD[rule.op]}${rule.rhsLabel}${rhs.length ? expression(rhs, r, at.kind) : ''}`
+    out.push({ rule: rule.id, severity: rule.severity, cells: [...at.cells], message })
   }
   return out
 }
@@ -250,8 +302,6 @@ function expression(terms: { value: number }[], total: number, kind: 'count' | '
   const parts = terms.map((t, i) => (i > 0 && t.value < 0 ? `(${fmt(t.value)})` : fmt(t.value)))
   return `（${parts.join('+')}=${fmt(total)}）`
 }
-
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 
 export interface FindingCounts {
   error: number

@@ -23,7 +23,6 @@ export interface Selection<T> {
 }
 
 const editionLabel = (key: string) => findEdition(key)?.name ?? `${key}年版格式`
-const sameAgency = (a: string, b: string) => a.trim() === b.trim()
 
 /**
  * Splits the reports chosen for one compilation into the parts that can be summed and those
@@ -58,9 +57,10 @@ export function chooseParts<T extends Part>(
   const refused: Refused<T>[] = []
   const compiledIn = new Map<string, T>()
   for (const r of reports) for (const id of r.compiledFrom ?? []) if (r.year === year) compiledIn.set(id, r)
+  const taken = new Set<string>()
   for (const r of reports) {
     const container = compiledIn.get(r.id)
-    const twin = parts.find((p) => sameAgency(p.agency, r.agency))
+    const twin = taken.has(r.agency.trim())
     if (r.year !== year)
       refused.push({ report: r, reason: `「${r.agency}」是${r.year}年度的报告，本次汇总的是${year}年度` })
     else if (r.edition !== edition.key) {
@@ -71,7 +71,10 @@ export function chooseParts<T extends Part>(
     } else if (container)
       refused.push({ report: r, reason: `「${r.agency}」已计入所选的汇总报告「${container.agency}」，不能重复计入` })
     else if (twin) refused.push({ report: r, reason: `「${r.agency}」${year}年度的报告选了两份，同一机关只能计入一次` })
-    else parts.push(r)
+    else {
+      parts.push(r)
+      taken.add(r.agency.trim())
+    }
   }
   return { year, edition, parts, refused }
 }

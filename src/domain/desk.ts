@@ -64,9 +64,13 @@ export function parseRoster(text: string): string[] {
 /** The desk with `names` added to its roster (those already on it left as they are). */
 export function withAgencies(desk: Desk, names: readonly string[], source: DeskEntry['source'], now: number): Desk {
   const entries = [...desk.entries]
+  const listed = new Set(entries.map((e) => e.agency.trim()))
   for (const name of names) {
     const agency = name.trim()
-    if (agency && !entries.some((e) => sameAgency(e.agency, agency))) entries.push({ agency, source })
+    if (agency && !listed.has(agency)) {
+      listed.add(agency)
+      entries.push({ agency, source })
+    }
   }
   return { ...desk, entries, updatedAt: now }
 }
@@ -169,6 +173,17 @@ export function deskCounts(rows: readonly DeskRow<unknown>[]): DeskCounts {
   return c
 }
 
+/** The copies found across departments of each year, kept beside each review cache. */
+const acrossCache = new WeakMap<object, Map<number, { key: string; found: ReturnType<typeof copiedAcross> }>>()
+
+type ReviewCache = Map<string, { key: string; own: ReturnType<typeof ownReview>; prints: TextPrints; lastId?: string }>
+
+/** How far a review of the year has come: reports checked of those to check. */
+export interface ReviewProgress {
+  done: number
+  total: number
+}
+
 /**
  * Reviews of every report of the desk's year, keyed by report id. `cache` keeps each report's
  * own checks and text fingerprints between calls, keyed by what they depend on, so that a
@@ -179,9 +194,26 @@ export function deskCounts(rows: readonly DeskRow<unknown>[]): DeskCounts {
 export function reviewYear<T extends Received>(
   year: number,
   all: readonly T[],
-  cache: Map<string, { key: string; own: ReturnType<typeof ownReview>; prints: TextPrints; lastId?: string }>,
+  cache: ReviewCache,
   rank: (agency: string) => number = () => 0,
 ): Map<string, DeskReview> {
+  const steps = reviewYearSteps(year, all, cache, rank)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * reviewYear one report at a time: yields after each report it had to check (with how far it
+ * has come), so that a caller can give the page its frames between; returns the reviews.
+ */
+export function* reviewYearSteps<T extends Received>(
+  year: number,
+  all: readonly T[],
+  cache: ReviewCache,
+  rank: (agency: string) => number = () => 0,
+): Generator<ReviewProgress, Map<string, DeskReview>> {
   const live = all.filter((r) => !r.deletedAt && !r.compiledFrom)
   const lastYear = latestByAgency(live.filter((r) => r.year === year - 1))
   const reports = deskReports(year, live)
@@ -194,7 +226,7 @@ export function reviewYear<T extends Received>(
     return prints
   }
   const own = new Map<string, { findings: ReturnType<typeof ownReview>; lastId?: string }>()
-  for (const r of reports) {
+  for (const [i, r] of reports.entries()) {
     const last = lastYear.get(r.agency.trim())
     const key = `${r.updatedAt}|${r.edition}|${last ? `${last.id}:${last.updatedAt}` : ''}`
     let hit = cache.get(r.id)
@@ -202,15 +234,26 @@ export function reviewYear<T extends Received>(
       const findings = ownReview(r, last, printsOf(r), last ? printsOf(last) : undefined)
       hit = { key, own: findings, prints: {}, ...(last ? { lastId: last.id } : {}) }
       cache.set(r.id, hit)
+      yield { done: i + 1, total: reports.length }
     }
     own.set(r.id, { findings: hit.own, ...(hit.lastId ? { lastId: hit.lastId } : {}) })
   }
   const ordered = [...reports].sort((a, b) => a.createdAt - b.createdAt || rank(a.agency) - rank(b.agency))
-  const across = copiedAcross(ordered, printsOf)
+  // Copies across departments depend only on these reports' texts in this order: a change
+  // elsewhere (a desk's roster, a compiled report, another year's desk looked at) finds them
+  // as they were.
+  const acrossKey = ordered.map((r) => `${r.id}:${r.updatedAt}`).join('|')
+  let years = acrossCache.get(cache)
+  if (!years) acrossCache.set(cache, (years = new Map()))
+  let across = years.get(year)
+  if (across?.key !== acrossKey) {
+    across = { key: acrossKey, found: copiedAcross(ordered, printsOf) }
+    years.set(year, across)
+  }
   const out = new Map<string, DeskReview>()
   for (const r of reports) {
     const mine = own.get(r.id)!
-    out.set(r.id, summarize([...mine.findings, ...(across.get(r.id) ?? [])], mine.lastId))
+    out.set(r.id, summarize([...mine.findings, ...(across.found.get(r.id) ?? [])], mine.lastId))
   }
   return out
 }

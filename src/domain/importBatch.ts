@@ -75,9 +75,6 @@ export interface ImportPlan {
   results: FileResult[]
 }
 
-const sameReport = (a: { agency: string; year: number }, b: { agency: string; year: number }) =>
-  a.year === b.year && a.agency.trim() === b.agency.trim()
-
 /**
  * Plans the import of `entries` against the stored reports not in the bin. `decide` is asked
  * about each file whose agency and year are already there (stored, or earlier in the batch),
@@ -90,7 +87,16 @@ export async function planImport(
   now = Date.now(),
 ): Promise<ImportPlan> {
   const plan: ImportPlan = { rows: [], binIds: [], replaced: new Map(), results: [] }
-  let current: Existing[] = [...stored]
+  // The reports there now (stored, then imported from this batch), by agency and year: a batch
+  // of a thousand files against a thousand stored reports looks each one up, not through all.
+  const current = new Map<string, Existing[]>()
+  const keyOf = (r: { agency: string; year: number }) => `${r.year}\u0000${r.agency.trim()}`
+  const add = (r: Existing) => {
+    const list = current.get(keyOf(r))
+    if (list) list.push(r)
+    else current.set(keyOf(r), [r])
+  }
+  stored.forEach(add)
   const resultOf = new Map<string, FileResult>()
   for (const entry of entries) {
     if (!entry.ok) {
@@ -112,13 +118,13 @@ export async function planImport(
       totalMismatches: file.totalMismatches,
       unknownFields: file.unknownFields,
     }
-    const existing = current.filter((r) => sameReport(r, file)).sort((a, b) => b.updatedAt - a.updatedAt)[0]
+    const existing = [...(current.get(keyOf(file)) ?? [])].sort((a, b) => b.updatedAt - a.updatedAt)[0]
     const decision = existing ? await decide(file, entry.name, existing) : undefined
     if (decision === 'skip') {
       plan.results.push({ ...base, status: 'skipped', errors: 0 })
       continue
     }
-    const agency = decision === 'keepBoth' ? numberedCopy(file, current) : file.agency
+    const agency = decision === 'keepBoth' ? numberedCopy(file, [...current.values()].flat()) : file.agency
     const report: Report = {
       ...createReport(agency, file.year, file.edition, now),
       values: file.values,
@@ -134,7 +140,8 @@ export async function planImport(
       errors: entry.errors,
     }
     if (decision === 'replace' && existing) {
-      current = current.filter((r) => r !== existing)
+      const same = current.get(keyOf(existing))!
+      same.splice(same.indexOf(existing), 1)
       if (existing.fileName === undefined) {
         plan.binIds.push(existing.id)
         plan.replaced.set(existing.id, report.id)
@@ -151,7 +158,7 @@ export async function planImport(
     plan.rows.push(report)
     plan.results.push(result)
     resultOf.set(report.id, result)
-    current.push({ id: report.id, agency: report.agency, year: report.year, updatedAt: now, fileName: entry.name })
+    add({ id: report.id, agency: report.agency, year: report.year, updatedAt: now, fileName: entry.name })
   }
   return plan
 }

@@ -245,8 +245,13 @@ function statementsOf(text: string, pattern: NarrativePattern): Statement[] {
   let found = byPattern.get(pattern)
   if (!found) {
     found = []
+    // exec on the pattern's own (global) regex rather than matchAll, which copies the regex for
+    // every sentence: a thousand reports' texts are read against every pattern.
+    const regex = pattern.regex
     for (const { normal, shown } of sentencesOf(text)) {
-      for (const m of normal.matchAll(pattern.regex)) {
+      regex.lastIndex = 0
+      for (let m = regex.exec(normal); m; m = regex.exec(normal)) {
+        if (!m[0]) regex.lastIndex++
         const clauseStart = Math.max(normal.lastIndexOf(',', m.index), normal.lastIndexOf('，', m.index)) + 1
         if (OTHER_YEAR.test(normal.slice(clauseStart, m.index + m[0].length))) continue
         if (COMPOSITE.test(normal.slice(m.index + m[0].length))) continue

@@ -124,15 +124,20 @@ export function fingerprinted(text: string): Fingerprinted {
  * CANDIDATE_JACCARD. Linear in the items plus the pairs that share a band.
  */
 export function candidatePairs(items: readonly Fingerprinted[]): [number, number][] {
-  const pairs = new Set<number>()
   const out: [number, number][] = []
   const n = items.length
+  // Texts of one kind share their stock phrases, so many pairs share some band: each pair is
+  // looked at once, remembered in a bit per pair (a Set of a hundred thousand pairs was most of
+  // the time, and its garbage).
+  const seen = new Uint32Array(Math.ceil((n * n) / 32))
+  const buckets = new Map<number, number[]>()
   for (let band = 0; band < BANDS; band++) {
-    const buckets = new Map<string, number[]>()
+    buckets.clear()
     for (let i = 0; i < n; i++) {
       const sig = items[i]!.sig
-      let key = ''
-      for (let r = 0; r < ROWS; r++) key += `${sig[band * ROWS + r]},`
+      // The band's values hashed to one number: a collision only adds a candidate, checked below.
+      let key = band
+      for (let r = 0; r < ROWS; r++) key = Math.imul(key ^ sig[band * ROWS + r]!, 0x9e3779b1) >>> 0
       const bucket = buckets.get(key)
       if (bucket) bucket.push(i)
       else buckets.set(key, [i])
@@ -143,8 +148,9 @@ export function candidatePairs(items: readonly Fingerprinted[]): [number, number
           const i = bucket[x]!
           const j = bucket[y]!
           const id = i * n + j
-          if (pairs.has(id)) continue
-          pairs.add(id)
+          const bit = 1 << (id & 31)
+          if (seen[id >>> 5]! & bit) continue
+          seen[id >>> 5]! |= bit
           if (estimatedJaccard(items[i]!.sig, items[j]!.sig) >= CANDIDATE_JACCARD) out.push([i, j])
         }
       }

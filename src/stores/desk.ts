@@ -2,23 +2,25 @@
 // department's report, every received report's review (with last year's and the other
 // departments' reports), and the desk's actions. Loaded with the desk's screen only.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { updateDesk, watchDesks } from '@/db/desks'
 import { getReports } from '@/db/reports'
 import {
   type Desk,
   type DeskEntry,
+  type ReviewProgress,
   compilePlan,
   deskCounts,
   deskRows,
   newDesk,
   parseRoster,
-  reviewYear,
+  reviewYearSteps,
   sameAgency,
   unlisted,
   withAgencies,
 } from '@/domain/desk'
+import type { DeskReview } from '@/domain/deskReview'
 import { FIRST_YEAR } from '@/domain/edition'
 import { createCompiled, useExchangeStore } from '@/stores/exchange'
 import { useReportsStore } from '@/stores/reports'
@@ -29,6 +31,9 @@ export interface ArrivedUnknown {
   otherYears: string[]
 }
 
+/** Milliseconds of checking before the page gets a frame. */
+const SLICE_MS = 12
+
 export const useDeskStore = defineStore('desk', () => {
   const reports = useReportsStore()
   const desks = useLiveQuery<Desk[] | undefined>(watchDesks, undefined)
@@ -37,11 +42,46 @@ export const useDeskStore = defineStore('desk', () => {
   const desk = computed(() => desks.value?.find((d) => d.year === year.value) ?? newDesk(year.value, 0))
 
   // Each report's own checks and text fingerprints, kept while the reports stay unchanged.
-  const cache: Parameters<typeof reviewYear>[2] = new Map()
+  const cache: Parameters<typeof reviewYearSteps>[2] = new Map()
   const rank = computed(() => new Map(desk.value.entries.map((e, i) => [e.agency.trim(), i])))
-  const reviews = computed(() =>
-    reviewYear(year.value, reports.reports, cache, (a) => rank.value.get(a.trim()) ?? Number.MAX_SAFE_INTEGER),
+  // The reviews, brought up to date a slice at a time: a thousand reports just imported (or the
+  // desk opened in a new tab) show their statuses at once, their checks as they are done.
+  const reviews = shallowRef<ReadonlyMap<string, DeskReview>>(new Map())
+  /** Set while reports are being checked. */
+  const checking = shallowRef<ReviewProgress>()
+  let run = 0
+  let waiting: (() => void)[] = []
+  watch(
+    [year, () => reports.reports, rank],
+    ([y, all, ranks]) => {
+      const id = ++run
+      const steps = reviewYearSteps(y, all, cache, (a) => ranks.get(a.trim()) ?? Number.MAX_SAFE_INTEGER)
+      const slice = () => {
+        if (id !== run) return
+        const t0 = performance.now()
+        for (;;) {
+          const step = steps.next()
+          if (step.done) {
+            reviews.value = step.value
+            checking.value = undefined
+            for (const resolve of waiting.splice(0)) resolve()
+            return
+          }
+          if (performance.now() - t0 > SLICE_MS) {
+            checking.value = step.value
+            setTimeout(slice, 0)
+            return
+          }
+        }
+      }
+      // All checked before (most changes): done at once, in the same render.
+      slice()
+    },
+    { immediate: true },
   )
+  /** Resolves once every report of the year is checked (at once when it is). */
+  const reviewed = () =>
+    checking.value ? new Promise<void>((resolve) => (waiting = [...waiting, resolve])) : Promise.resolve()
   const rows = computed(() => deskRows(desk.value, reports.reports, reviews.value))
   const counts = computed(() => deskCounts(rows.value))
   const notListed = computed(() => unlisted(desk.value, reports.reports))
@@ -100,17 +140,18 @@ export const useDeskStore = defineStore('desk', () => {
     const fileOf = new Map(exchange.results.map((r) => [r.reportId, r.name]))
     const ofYear = rows.filter((r) => r.year === year.value)
     const otherYears = rows.filter((r) => r.year !== year.value).map((r) => fileOf.get(r.id) ?? r.agency)
+    // The first file of each department in the batch (a thousand files: looked up, not searched).
+    const arrivedFile = new Map<string, string | undefined>()
+    for (const r of ofYear) if (!arrivedFile.has(r.agency.trim())) arrivedFile.set(r.agency.trim(), fileOf.get(r.id))
     const current = await change((d) => ({
       ...d,
       entries: d.entries.map((e) => {
-        const arrived = ofYear.find((r) => sameAgency(r.agency, e.agency))
-        const file = arrived ? fileOf.get(arrived.id) : undefined
+        const file = arrivedFile.get(e.agency.trim())
         return file ? { ...e, receivedFile: file } : e
       }),
     }))
-    const agencies = [...new Set(ofYear.map((r) => r.agency.trim()))].filter(
-      (a) => !current.entries.some((e) => sameAgency(e.agency, a)),
-    )
+    const listed = new Set(current.entries.map((e) => e.agency.trim()))
+    const agencies = [...arrivedFile.keys()].filter((a) => !listed.has(a))
     pendingFiles.value = new Map(ofYear.map((r) => [r.agency.trim(), fileOf.get(r.id)]))
     return { agencies, otherYears }
   }
@@ -130,6 +171,8 @@ export const useDeskStore = defineStore('desk', () => {
 
   /** Compiles from the desk; returns the compiled report's id. */
   async function compile(agency: string, mode: 'accepted' | 'received'): Promise<string | undefined> {
+    // Who is left out, and why, names errors: every report checked first.
+    await reviewed()
     const plan = compilePlan(rows.value, mode, year.value)
     if (!plan.parts.length) return undefined
     const id = await createCompiled(
@@ -152,6 +195,8 @@ export const useDeskStore = defineStore('desk', () => {
     desks,
     years,
     reviews,
+    checking,
+    reviewed,
     rows,
     counts,
     notListed,

@@ -41,8 +41,9 @@ export const useReportsStore = defineStore('reports', () => {
   const sampleId = ref<string>()
   void getMeta<string>('sampleId').then((id) => (sampleId.value ??= id))
 
+  const byId = computed(() => new Map((rows.value ?? []).map((r) => [r.id, r])))
   function find(id: string) {
-    return rows.value?.find((r) => r.id === id)
+    return byId.value.get(id)
   }
 
   async function create(agency: string, year: number, edition?: string): Promise<Report> {

@@ -78,7 +78,8 @@ export const useSafetyStore = defineStore('safety', () => {
   // Shallow: its rows go to IndexedDB as they are, and a reactive proxy cannot be stored.
   const plan = shallowRef<BackupPlan>()
   const restoreError = ref<string>()
-  const restored = ref<number>()
+  /** What the last restore wrote: reports, and the compiling office's desks. */
+  const restored = ref<{ reports: number; desks: number }>()
 
   async function readRestoreFile(file: File) {
     busy.value = true
@@ -100,7 +101,8 @@ export const useSafetyStore = defineStore('safety', () => {
     busy.value = true
     try {
       const { applyBackup } = await backupCode()
-      restored.value = (await applyBackup(plan.value)).written
+      const { written, desks } = await applyBackup(plan.value)
+      restored.value = { reports: written, desks }
       plan.value = undefined
     } catch (e) {
       restoreError.value = `恢复失败，数据库没有任何改变。${storageErrorMessage(e)

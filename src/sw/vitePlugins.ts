@@ -45,6 +45,39 @@ function cspPlugin(): Plugin {
   }
 }
 
+const XLSX_ZIP = '\0nianbao:xlsx-zip-in-thread'
+
+/**
+ * write-excel-file zips a workbook with fflate's async zip, which hands any file inside over
+ * 160 kB (a province's 问题清单 or 指标明细) to a worker made from a blob: URL. The policy above
+ * (worker-src 'self') refuses that worker and fflate never calls back: no file came. Its zip is
+ * swapped for fflate's zipSync, in this thread. The build fails if the swap no longer applies.
+ */
+function xlsxZipInThreadPlugin(): Plugin {
+  let swapped = false
+  let sawWriter = false
+  return {
+    name: 'nianbao:xlsx-zip-in-thread',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !/[\\/]write-excel-file[\\/]modules[\\/]export[\\/]writeXlsxFile/.test(importer)) return null
+      sawWriter = true
+      if (source !== '../zip/zipToArrayBuffer.js') return null
+      swapped = true
+      return XLSX_ZIP
+    },
+    load(id) {
+      if (id !== XLSX_ZIP) return null
+      return "import { zipSync } from 'fflate'\nexport default (files) => Promise.resolve(zipSync(files).buffer)\n"
+    },
+    buildEnd() {
+      if (sawWriter && !swapped)
+        this.error('write-excel-file no longer imports ../zip/zipToArrayBuffer.js: its zip would need a worker')
+    },
+  }
+}
+
 /**
  * Lists every JS file of the build in CHUNKS_FILE: a page without a service worker (plain http)
  * loads them all while the network is there, so that every screen opens later without it.
@@ -66,6 +99,7 @@ function chunkListPlugin(): Plugin {
 export function safetyPlugins(): Plugin[] {
   return [
     cspPlugin(),
+    xlsxZipInThreadPlugin(),
     chunkListPlugin(),
     ...VitePWA({
       // The page asks before an update reloads it (src/components/safety/UpdatePrompt.vue).

@@ -176,6 +176,8 @@ test('a compilation of 20 departments: their charts, and a bar opens the departm
   await closeSummary(page)
   await page.getByLabel('汇总机关名称').fill('某区人民政府（汇总）')
   await page.getByTestId('compile-go').click()
+  // Drawn once scrolled to (below the fold).
+  await page.getByTestId('compiled-charts').scrollIntoViewIfNeeded()
   const charts = page.getByTestId('department-charts')
   const bars = charts.locator('[data-chart=received]')
   await expect(bars.locator('canvas[data-values]')).toBeAttached()

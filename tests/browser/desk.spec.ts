@@ -83,6 +83,8 @@ test('the desk of a season: roster, a folder of reports, every finding, sending 
   // The season as figures: the department charts list who sent a report, and not who did not.
   const charts = page.getByTestId('desk-charts')
   await expect(charts).toContainText('各部门图表')
+  // Drawn once scrolled to (below the fold).
+  await charts.scrollIntoViewIfNeeded()
   await expect(charts.locator('canvas').first()).toBeVisible()
   await expect(charts).not.toContainText(MISSING[0]!)
   await page.screenshot({ path: 'test-results/desk.png' })

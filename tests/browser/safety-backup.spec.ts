@@ -46,6 +46,12 @@ test('one file holds every report, the recycle bin and the history, and restores
     .getByRole('button', { name: '删除' })
     .click()
   await expect(page.getByTestId('recycle-bin')).toContainText('将被删除的局')
+  // The compiling office's desk of 2023: a roster of two departments.
+  await page.goto('/#/desk/2023')
+  await page.getByLabel('部门名称（每行一个）').fill('甲局\n乙局')
+  await page.getByRole('button', { name: '加入名单' }).click()
+  await expect(page.getByTestId('desk-counts')).toContainText('已报送 0/2')
+  await page.goto('/')
 
   const panel = page.getByTestId('backup-panel')
   await expect(panel).toContainText('所有报告只保存在本浏览器中')
@@ -57,6 +63,8 @@ test('one file holds every report, the recycle bin and the history, and restores
   const reportsHere = await rawReports(page)
   const historyHere = await rawRows<{ id: string }>(page, 'history')
   expect(historyHere.length).toBeGreaterThan(0)
+  const desksHere = await rawRows<{ year: number }>(page, 'desks')
+  expect(desksHere.map((d) => d.year)).toEqual([2023])
 
   // Another browser (another computer): it has only its own seeded sample.
   const other = await browser.newContext()
@@ -72,10 +80,11 @@ test('one file holds every report, the recycle bin and the history, and restores
   )
   await expect(plan).toContainText('将新增 2 份、替换 0 份；本机另有 1 份报告不在备份中，保持不变')
   await expect(plan).toContainText('本机另有一份同名同年度的报告，两份都会保留')
+  await expect(plan.getByTestId('restore-plan-desks')).toContainText('2023年度汇总工作台（名单 2 个部门）将新增')
   // Nothing written before the person confirms.
   expect((await rawReports(there)).length).toBe(1)
   await there.getByTestId('confirm-restore-backup').click()
-  await expect(there.getByTestId('restore-done')).toContainText('写入 2 份报告')
+  await expect(there.getByTestId('restore-done')).toContainText('写入 2 份报告、1 个年度的汇总工作台')
 
   const restored = await rawReports(there)
   for (const row of reportsHere) expect(restored.find((r) => r.id === row.id)).toEqual(row)
@@ -85,6 +94,10 @@ test('one file holds every report, the recycle bin and the history, and restores
   await expect(there.getByTestId('recycle-bin')).toContainText('将被删除的局')
   await openReport(there, id)
   await expect(cell(there, 'requests', 'new', 'natural')).toHaveText('21')
+  expect(await rawRows(there, 'desks')).toEqual(desksHere)
+  await there.goto('/#/desk/2023')
+  await expect(there.getByTestId('desk-counts')).toContainText('已报送 0/2')
+  await expect(there.getByTestId('desk-grid')).toContainText('乙局')
   await other.close()
 })
 

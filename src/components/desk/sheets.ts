@@ -10,8 +10,8 @@ export async function downloadSheet(baseName: string, sheetName: string, sheet: 
     downloadBlob(name, new Blob([sheetCsv(sheet)], { type: 'text/csv;charset=utf-8' }))
     return
   }
-  // The universal build zips in this thread: the browser build hands files over 160 kB to a
-  // worker made from a blob: URL, which the app's CSP (worker-src 'self') refuses, and no file came.
+  // Zipped in this thread (src/sw/vitePlugins.ts): the library's own zip hands files over 160 kB
+  // to a worker made from a blob: URL, which the app's CSP (worker-src 'self') refuses.
   const { default: writeXlsxFile } = await import('write-excel-file/universal')
   const widths = sheet[0]!.map((_, c) =>
     Math.min(60, Math.max(8, ...sheet.slice(0, 200).map((row) => String(row[c] ?? '').length * 2))),
