@@ -5,6 +5,7 @@ import { cellKey, columnLabel, editionForYear, findCell, getEdition, tableOf } f
 import type { EditionDef, LinearRule, Term } from './format'
 import { type Report, type Values, createReport, lastYear as latestYear, reportTitle, validateIdentity } from './report'
 import { resolveValues } from './totals'
+import { ruleCellsIn } from './checks'
 
 export type CarryResult = { ok: true; report: Report; carried: CarriedGroup[] } | { ok: false; error: string }
 
@@ -67,12 +68,7 @@ function carryRule(
   const terms = [...rule.lhs, ...rule.rhs]
   for (const block of table.blocks) {
     if (!terms.every((t) => !t.column || block.columns.some((c) => c.key === t.column))) continue
-    const rows =
-      rule.rows === 'each' ? block.rows.map((r) => r.key) : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
-    const columns =
-      rule.columns === 'each'
-        ? block.columns.map((c) => c.key)
-        : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
+    const { rows, columns } = ruleCellsIn(rule, block)
     for (const row of rows) {
       for (const column of columns) {
         const key = (t: Term) => cellKey(table.key, t.row ?? row, t.column ?? column)

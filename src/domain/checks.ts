@@ -167,14 +167,7 @@ function ruleInstances(edition: EditionDef, rule: LinearRule) {
     const terms = [...rule.lhs, ...rule.rhs]
     for (const block of table.blocks) {
       if (!blockHolds(block, terms)) continue
-      const rows =
-        rule.rows === 'each'
-          ? block.rows.map((r) => r.key)
-          : rule.rows.filter((k) => block.rows.some((r) => r.key === k))
-      const columns =
-        rule.columns === 'each'
-          ? block.columns.map((c) => c.key)
-          : rule.columns.filter((k) => block.columns.some((c) => c.key === k))
+      const { rows, columns } = ruleCellsIn(rule, block)
       for (const row of rows) {
         for (const column of columns) {
           const side = (list: readonly Term[]): PlacedTerm[] =>
@@ -277,6 +270,20 @@ function couldHold(rule: LinearRule, lhs: SideTerm[], rhs: SideTerm[], bounds: B
   if (rule.op === '<=') return l0 <= r1 + EPSILON
   if (rule.op === '>=') return l1 >= r0 - EPSILON
   return l0 <= r1 + EPSILON && r0 <= l1 + EPSILON
+}
+
+/** The rows and columns of `block` that `rule` is checked on. */
+export function ruleCellsIn(rule: LinearRule, block: BlockDef): { rows: string[]; columns: string[] } {
+  return {
+    rows:
+      rule.rows === 'each'
+        ? block.rows.map((r) => r.key)
+        : rule.rows.filter((k) => block.rows.some((r) => r.key === k)),
+    columns:
+      rule.columns === 'each'
+        ? block.columns.map((c) => c.key)
+        : rule.columns.filter((k) => block.columns.some((c) => c.key === k)),
+  }
 }
 
 /** A block takes part when it has every column the rule names. */
