@@ -36,7 +36,13 @@ export class NianbaoDb extends Dexie {
 
   constructor(name = DB_NAME) {
     const indexedDB = globalThis.indexedDB
-    super(name, indexedDB ? { indexedDB: refuseNewer(indexedDB, () => this.markOutdated(false)) } : undefined)
+    super(name, {
+      ...(indexedDB ? { indexedDB: refuseNewer(indexedDB, () => this.markOutdated(false)) } : {}),
+      // Live queries share their results frozen rather than deep-copying them for every
+      // subscriber on every change: with a thousand reports stored, each write used to copy all
+      // of them once per live query. Nothing may change a row read from a live query.
+      cache: 'immutable',
+    })
     SCHEMAS.forEach((stores, i) => this.version(i + 1).stores(stores))
 
     // Another tab opens the database at a newer version: close at once (so its upgrade is not

@@ -40,14 +40,15 @@ export function freePort() {
 const FLOOR = fileURLToPath(new URL('../floor/', import.meta.url))
 
 /**
- * Builds the floor (scripts/bench/floor/: the three tables as bare AG Grid grids) into a
- * temporary folder with the project's own Vite, Vue and AG Grid; `remove()` deletes it.
+ * Builds a floor into a temporary folder with the project's own Vite, Vue and AG Grid:
+ * scripts/bench/floor/ (the three tables as bare AG Grid grids), or `page` under it (`desk`: the
+ * desk's list as a bare grid); `remove()` deletes it.
  */
-export async function buildFloor() {
+export async function buildFloor(page = '') {
   const dist = mkdtempSync(join(tmpdir(), 'nianbao-floor-'))
   await build({
     configFile: false,
-    root: FLOOR,
+    root: join(FLOOR, page),
     base: './',
     plugins: [vue()],
     logLevel: 'warn',
