@@ -3,7 +3,7 @@
 import { database, loadedDb } from './open'
 import type { ReportRow } from './schema'
 import { versionBeforeChange } from './history'
-import { logError, watch } from './live'
+import { logError, watchAllReports } from './live'
 import { findReport } from './reports'
 import { chooseParts, createCompiledReport, relinkParts, staleCompiled } from '@/domain/compile'
 import type { ImportPlan } from '@/domain/importBatch'
@@ -93,4 +93,4 @@ export async function syncCompiledNow(): Promise<number> {
 
 /** How many compiled reports hold values other than the sum of their parts. */
 export const watchStaleCompiledCount = (onValue: (stale: number) => void) =>
-  watch(async () => staleCompiled(await loadedDb()!.reports.toArray()).length, onValue, logError)
+  watchAllReports((rows) => onValue(staleCompiled(rows).length), logError)

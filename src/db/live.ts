@@ -1,5 +1,6 @@
 // Live queries: a callback gets the answer now and again whenever the data it read changes, in
 // this tab or another (Dexie's liveQuery). Stores and views watch storage only through these.
+import { watchEveryReport } from './allReports'
 import { databaseModule, loadedDb } from './open'
 import type { ReportRow } from './schema'
 import { backupStatus } from './backupStatus'
@@ -62,9 +63,8 @@ export const watchReportWithLastYear = (
     onError,
   )
 
-/** Every stored report, the recycle bin included. */
-export const watchAllReports = (onValue: OnValue<ReportRow[]>, onError = logError) =>
-  watch(() => db().reports.toArray(), onValue, onError)
+/** Every stored report, the recycle bin included (read again only where a write changed it). */
+export const watchAllReports = (onValue: OnValue<ReportRow[]>, onError = logError) => watchEveryReport(onValue, onError)
 
 /** The versions of a report, newest first. */
 export const watchHistory = (reportId: string, onValue: OnValue<Awaited<ReturnType<typeof historyOf>>>) =>
