@@ -80,6 +80,21 @@ describe('editor store and the live query', () => {
     expect(editor.report?.values[natural]).toBe(8)
   })
 
+  it('takes frozen live answers (shared by every live query) and the echoes that follow them', async () => {
+    const frozen = (row: ReportRow) => Object.freeze({ ...row, values: Object.freeze({ ...row.values }) })
+    // Another tab's edit arrives, frozen, then its echo with the same contents and a later stamp.
+    const other = frozen({ ...writes.stored!, values: { [natural]: 5 }, updatedAt: 2000 })
+    live.emit!(other)
+    expect(() => live.emit!(frozen({ ...other, updatedAt: 2001 }))).not.toThrow()
+    expect(editor.report?.values[natural]).toBe(5)
+    expect(editor.report?.updatedAt).toBe(2001)
+    // Editing on top of it works as ever.
+    writes.stored = other
+    editor.enterTexts({ [natural]: '6' })
+    await commitNext()
+    expect(editor.report?.values[natural]).toBe(6)
+  })
+
   it('undoes twice to the first value with stale answers between the writes', async () => {
     const first = writes.stored!
     editor.enterTexts({ [natural]: '8' })

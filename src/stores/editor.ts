@@ -176,7 +176,9 @@ export const useEditorStore = defineStore('editor', () => {
         // The echo of this tab's own write changes nothing on screen: keep the object, so
         // nothing that reads the report re-renders.
         if (current && current.id === next.id && sameContentRow(current, next)) current.updatedAt = next.updatedAt
-        else report.value = next
+        // Live answers are frozen (shared by every live query): the shown report is its own
+        // object, whose stamp the line above may update.
+        else report.value = Object.isFrozen(next) ? { ...next } : next
         watchLastYear(row)
       }),
     )
