@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { type Page, expect, test } from '@playwright/test'
 import { cell, createReport, editorReady, focusedCell, imeType, openSample, saved, typeRow } from './editor-helpers'
 
 /** The sample report's 三 (jining-cgj-2020), row by row: 自然人 … 其他. */
@@ -103,6 +103,27 @@ test('a 2021 report typed in by keyboard adds up, and a broken 勾稽关系 show
   })
 })
 
+/**
+ * `check`, and when it fails, what the page showed then (the focused element, the row's cells,
+ * the save state) printed and attached to the report: a rare failure explains itself.
+ */
+async function explained(page: Page, check: Promise<void>) {
+  try {
+    await check
+  } catch (e) {
+    const state = await page.evaluate(() => ({
+      focused: document.activeElement?.outerHTML.slice(0, 300),
+      saveState: document.querySelector('[data-testid=save-state]')?.textContent,
+      row: [...document.querySelectorAll('[data-table=requests] [row-id=new] .ag-cell')].map(
+        (c) => `${c.getAttribute('col-id')}=${c.textContent}`,
+      ),
+    }))
+    console.log('page state at the failure:', JSON.stringify(state))
+    await test.info().attach('page state', { body: JSON.stringify(state, null, 2), contentType: 'application/json' })
+    throw e
+  }
+}
+
 test('keys work as in Excel: type to replace, Enter down, Tab right, arrows, Delete, Escape, undo', async ({
   page,
 }) => {
@@ -149,7 +170,7 @@ test('keys work as in Excel: type to replace, Enter down, Tab right, arrows, Del
   await page.keyboard.press('Control+z')
   await expect(at('new', 'commercial')).toHaveText('2')
   await page.keyboard.press('Control+z')
-  await expect(at('new', 'natural')).toHaveText('7')
+  await explained(page, expect(at('new', 'natural')).toHaveText('7'))
   await page.keyboard.press('Control+y')
   await expect(at('new', 'natural')).toHaveText('')
   await page.keyboard.press('Control+y')
