@@ -62,7 +62,10 @@ const load = () =>
     .join(' ')
 const ms = (xs) => xs.map((x) => (Number.isNaN(x) ? 'failed' : `${x.toFixed(0)} ms`)).join(', ')
 
-/** In the page: scrolls the desk list `px` a frame for 80 frames; the longest frame in ms. */
+/**
+ * In the page: scrolls the desk list `px` a frame for 80 frames; the longest frame in ms and how
+ * many frames took longer than one (a 60 Hz frame and a half: the rest of the page showed late).
+ */
 function scrollList(px) {
   // The grid's own scrolling element (the tallest one that scrolls).
   const viewport = [...document.querySelectorAll('[data-testid=desk-grid] *')].find(
@@ -72,17 +75,39 @@ function scrollList(px) {
   return new Promise((resolve) => {
     let prev = 0
     let worst = 0
+    let late = 0
     let frames = 0
     const step = (now) => {
-      if (frames > 0) worst = Math.max(worst, now - prev)
+      if (frames > 0) {
+        worst = Math.max(worst, now - prev)
+        if (now - prev > 25) late++
+      }
       prev = now
       viewport.scrollTop += px
       if (++frames < 80) requestAnimationFrame(step)
-      else resolve(worst)
+      else resolve([worst, late])
     }
     // Two frames first: the jump back to the top is not counted.
     requestAnimationFrame(() => requestAnimationFrame(step))
   })
+}
+
+/**
+ * In the page: from now, notes the time of the first frame that shows the desk of `n` received
+ * reports, its list, and every report checked (`window.__shownAt`).
+ */
+function watchShown(n) {
+  window.__shownAt = undefined
+  const check = () => {
+    const counts = document.querySelector('[data-testid=desk-counts]')
+    const done =
+      counts?.textContent?.includes(`已报送 ${n}/${n}`) &&
+      document.querySelector('[data-testid=desk-grid] .ag-row') &&
+      !document.querySelector('[data-testid=desk-checking]')
+    if (done) window.__shownAt = performance.now()
+    else requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
 }
 
 async function choose(page, testId, list) {
@@ -110,12 +135,17 @@ export default async function run() {
   const fig = {
     import: [],
     open: [],
+    openPolled: [],
     openColdStatuses: [],
     openCold: [],
     scroll400: [],
     scroll100: [],
     floor400: [],
     floor100: [],
+    late400: [],
+    late100: [],
+    floorLate400: [],
+    floorLate100: [],
     issues: [],
     compile: [],
     home: [],
@@ -173,6 +203,9 @@ export default async function run() {
       await step('open', async () => {
         await page.goto(`${base}/#/`)
         await page.getByTestId('report-list').waitFor()
+        // Timed in the page, at the first frame that shows it all: Playwright's polls come late
+        // when the page goes on to draw the charts beside the list.
+        await page.evaluate(watchShown, N)
         const t1 = await page.evaluate(() => performance.now())
         await page.getByTestId('desk-link').click()
         await page.getByRole('combobox', { name: '年度' }).selectOption('2023')
@@ -183,7 +216,9 @@ export default async function run() {
         await page.locator('[data-testid=desk-grid] .ag-row').first().waitFor()
         // Every report checked (the checks run a slice at a time after the statuses show).
         await page.getByTestId('desk-checking').waitFor({ state: 'detached' })
-        record('open', (await page.evaluate(() => performance.now())) - t1)
+        const shown = await page.evaluate(() => window.__shownAt)
+        record('open', shown - t1)
+        record('openPolled', (await page.evaluate(() => performance.now())) - t1)
       })
 
       // Cold: a fresh page straight onto the desk (app start and database read included).
@@ -204,14 +239,25 @@ export default async function run() {
 
       // Scroll the list: the longest frame while scrolling through it, a flick (400 px a frame)
       // and a fast wheel (100 px a frame); then the same on the bare grid of the same list.
+      // The desk's page in front again and left to settle, as the bare grid is below.
+      await page.bringToFront()
+      await page.waitForTimeout(500)
       for (const px of SCROLL_STEPS)
-        await step(`scroll${px}`, async () => record(`scroll${px}`, await page.evaluate(scrollList, px)))
+        await step(`scroll${px}`, async () => {
+          const [worst, late] = await page.evaluate(scrollList, px)
+          record(`scroll${px}`, worst)
+          fig[`late${px}`].push(late)
+        })
       await step('scrollFloor', async () => {
         const bare = await context.newPage()
         await bare.goto(floorUrl)
         await bare.locator('[data-testid=desk-grid] .ag-row').first().waitFor()
         await bare.waitForTimeout(500)
-        for (const px of SCROLL_STEPS) record(`floor${px}`, await bare.evaluate(scrollList, px))
+        for (const px of SCROLL_STEPS) {
+          const [worst, late] = await bare.evaluate(scrollList, px)
+          record(`floor${px}`, worst)
+          fig[`floorLate${px}`].push(late)
+        }
         await bare.close()
       })
 
@@ -256,7 +302,9 @@ export default async function run() {
     console.log('## Desk (1 000 reports of 2023, 300 of 2022 stored)')
     console.log(`load average (1, 5, 15 min) at the start of each run: ${loads.join(' | ')}`)
     console.log(`import of ${N} files (picker → import summary): ${ms(fig.import)} (goal ≤ 5 000 ms)`)
-    console.log(`open the desk from the home page (statuses, counts, checks): ${ms(fig.open)} (goal ≤ 1 000 ms)`)
+    console.log(
+      `open the desk from the home page (click → first frame with statuses, counts, checks): ${ms(fig.open)} (goal ≤ 1 000 ms); as Playwright sees it: ${ms(fig.openPolled)}`,
+    )
     console.log(
       `open the desk in a fresh page (app start and database read included): statuses shown ${ms(fig.openColdStatuses)}; every report checked ${ms(fig.openCold)}`,
     )
@@ -264,6 +312,9 @@ export default async function run() {
       const ratio = fig[`scroll${px}`].map((x, i) => (x / fig[`floor${px}`][i]).toFixed(2)).join(', ')
       console.log(
         `longest frame scrolling the desk list ${px} px a frame: ${ms(fig[`scroll${px}`])}; the bare grid of the same list ${ms(fig[`floor${px}`])}; ratio ${ratio}`,
+      )
+      console.log(
+        `  frames of 80 over one frame (> 25 ms), desk: ${fig[`late${px}`].join(', ')}; bare grid: ${fig[`floorLate${px}`].join(', ')}`,
       )
     }
     console.log(`问题清单 of ${N} as .xlsx (click → download): ${ms(fig.issues)} (goal ≤ 2 000 ms)`)
