@@ -157,6 +157,12 @@ export default async function run() {
     fig[key].push(v)
     console.log(`  ${key}: ${v.toFixed(0)} ms (load ${load()})`)
   }
+  // Scrolls a page's list `px` a frame: its longest frame and its late frames recorded.
+  const scrolled = async (p, px, worstKey, lateKey) => {
+    const [worst, late] = await p.evaluate(scrollList, px)
+    record(worstKey, worst)
+    fig[lateKey].push(late)
+  }
   // A step that fails or times out is printed as failed; the run goes on with the next figures.
   const step = async (key, fn) => {
     try {
@@ -242,22 +248,13 @@ export default async function run() {
       // The desk's page in front again and left to settle, as the bare grid is below.
       await page.bringToFront()
       await page.waitForTimeout(500)
-      for (const px of SCROLL_STEPS)
-        await step(`scroll${px}`, async () => {
-          const [worst, late] = await page.evaluate(scrollList, px)
-          record(`scroll${px}`, worst)
-          fig[`late${px}`].push(late)
-        })
+      for (const px of SCROLL_STEPS) await step(`scroll${px}`, () => scrolled(page, px, `scroll${px}`, `late${px}`))
       await step('scrollFloor', async () => {
         const bare = await context.newPage()
         await bare.goto(floorUrl)
         await bare.locator('[data-testid=desk-grid] .ag-row').first().waitFor()
         await bare.waitForTimeout(500)
-        for (const px of SCROLL_STEPS) {
-          const [worst, late] = await bare.evaluate(scrollList, px)
-          record(`floor${px}`, worst)
-          fig[`floorLate${px}`].push(late)
-        }
+        for (const px of SCROLL_STEPS) await scrolled(bare, px, `floor${px}`, `floorLate${px}`)
         await bare.close()
       })
 

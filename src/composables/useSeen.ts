@@ -1,7 +1,7 @@
 // Whether an element has come near the screen once: what sits far below the fold (a province's
 // department charts) is built when the person scrolls to it, not while the page opens. What is
 // near the screen at once waits for the page to be idle: the list the person came for is drawn
-// first, the charts beside it right after (on a 2-core machine, 100 ms of a thousand rows' page).
+// first, the charts beside it right after (a province's charts take ~200 ms on a 2-core machine).
 import { type Ref, onScopeDispose, ref, watch } from 'vue'
 
 export function useSeen(el: Readonly<Ref<HTMLElement | null | undefined>>, margin = '200px'): Ref<boolean> {
@@ -9,6 +9,11 @@ export function useSeen(el: Readonly<Ref<HTMLElement | null | undefined>>, margi
   if (typeof IntersectionObserver === 'undefined') {
     seen.value = true
     return seen
+  }
+  let idle: number | undefined
+  const whenIdle = (fn: () => void) => {
+    if (typeof requestIdleCallback === 'undefined') fn()
+    else idle = requestIdleCallback(fn, { timeout: 1000 })
   }
   const observer = new IntersectionObserver(
     (entries) => {
@@ -27,11 +32,6 @@ export function useSeen(el: Readonly<Ref<HTMLElement | null | undefined>>, margi
     },
     { immediate: true },
   )
-  let idle: number | undefined
-  const whenIdle = (fn: () => void) => {
-    if (typeof requestIdleCallback === 'undefined') fn()
-    else idle = requestIdleCallback(fn, { timeout: 1000 })
-  }
   onScopeDispose(() => {
     stop()
     observer.disconnect()
