@@ -6,7 +6,15 @@ import writeXlsxFile, { type Cell, type CellObject, type Sheet } from 'write-exc
 import { getEdition, tablesOf } from './edition'
 import type { EditionDef, TableDef } from './format'
 import { type Report, reportTitle } from './report'
-import { type LayoutCell, type LayoutRow, blockRowsOf, columnHeader, sharedHeadOf, tableLayout } from './tableLayout'
+import {
+  type LayoutCell,
+  type LayoutRow,
+  blockRowsOf,
+  columnHeader,
+  placeCells,
+  sharedHeadOf,
+  tableLayout,
+} from './tableLayout'
 import { type Resolved, resolveValues } from './totals'
 
 const FONT = '宋体'
@@ -51,19 +59,9 @@ function cellObject(cell: LayoutCell, resolved: Resolved, centredLabels: boolean
 
 /** Places merged cells on the sheet's grid; a cell a merge covers stays null (framed with the merge's border). */
 function place(rows: readonly LayoutRow[], width: number, resolved: Resolved, centred: boolean): Cell[][] {
-  const out: Cell[][] = rows.map(() => Array<Cell>(width).fill(null))
-  const taken = rows.map(() => Array<boolean>(width).fill(false))
-  rows.forEach((row, r) => {
-    let c = 0
-    for (const cell of row.cells) {
-      while (c < width && taken[r]![c]) c++
-      for (let dr = 0; dr < cell.rowspan; dr++)
-        for (let dc = 0; dc < cell.colspan; dc++) if (taken[r + dr]) taken[r + dr]![c + dc] = true
-      out[r]![c] = cellObject(cell, resolved, centred)
-      c += cell.colspan
-    }
-  })
-  return out
+  return placeCells(rows, width).map((line, r) =>
+    line.map((p, c) => (p && p.row === r && p.col === c ? cellObject(p.cell, resolved, centred) : null)),
+  )
 }
 
 /** Column widths in characters: label columns fit their labels (wrapped when long), value columns a header word. */

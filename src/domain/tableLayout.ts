@@ -328,3 +328,30 @@ export function blockRowsOf(layout: TableLayout, block: BlockLayout): LayoutRow[
 export function sharedHeadOf(layout: TableLayout): LayoutRow[] {
   return layout.sharedHeader ? layout.blocks[0]!.header : []
 }
+
+/** A merged cell placed on the table's grid: the cell and the row and grid column it starts at. */
+export interface PlacedCell {
+  cell: LayoutCell
+  row: number
+  col: number
+}
+
+/**
+ * Places `rows` on a grid `width` columns wide, as an HTML table places its cells: each
+ * position holds the merged cell covering it (the same object across a merge), undefined where
+ * no cell reaches.
+ */
+export function placeCells(rows: readonly LayoutRow[], width: number): (PlacedCell | undefined)[][] {
+  const out = rows.map(() => Array<PlacedCell | undefined>(width).fill(undefined))
+  rows.forEach((row, r) => {
+    let c = 0
+    for (const cell of row.cells) {
+      while (c < width && out[r]![c]) c++
+      const placed: PlacedCell = { cell, row: r, col: c }
+      for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++)
+        for (let dc = 0; dc < cell.colspan && c + dc < width; dc++) out[r + dr]![c + dc] = placed
+      c += cell.colspan
+    }
+  })
+  return out
+}

@@ -1,14 +1,18 @@
 import { type BrowserContext, type Locator, type Page, expect } from '@playwright/test'
 
-/** A grid cell by its official keys, as the team's checks reach it. */
+/**
+ * A grid cell by its official keys, as the team's checks reach it. In 二 (one sheet of several
+ * blocks) a column id is a position; the cell names its column in a class.
+ */
 export const cell = (page: Page, table: string, row: string, column: string): Locator =>
-  page.locator(`[data-table=${table}] [row-id=${row}] [col-id=${column}]`)
+  page.locator(`[data-table=${table}] [row-id=${row}] :is([col-id=${column}], .cell-col-${column})`)
 
 /** The cell that has keyboard focus, as `row.column`. */
 export const focusedCell = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement?.closest('[col-id]')
-    return el ? `${el.closest('[row-id]')?.getAttribute('row-id')}.${el.getAttribute('col-id')}` : ''
+    const named = [...(el?.classList ?? [])].find((c) => c.startsWith('cell-col-'))?.slice('cell-col-'.length)
+    return el ? `${el.closest('[row-id]')?.getAttribute('row-id')}.${named ?? el.getAttribute('col-id')}` : ''
   })
 
 export async function createReport(page: Page, agency: string, year: number) {

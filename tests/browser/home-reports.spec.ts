@@ -26,7 +26,7 @@ test('a new report takes its edition from the year, which can be changed; years 
   await page.getByRole('button', { name: '新建报告' }).click()
   await editorReady(page)
   await expect(page.getByRole('heading', { name: title('测试市水利局', 2021) })).toBeVisible()
-  await expect(page.locator('[data-table=active] [row-id=penalty] [col-id=change]')).toBeVisible()
+  await expect(page.locator('[data-table=active] [row-id=penalty] .cell-col-change')).toBeVisible()
 
   await page.getByRole('link', { name: '我的年度报告' }).click()
   const item = page

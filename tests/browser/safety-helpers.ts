@@ -70,7 +70,7 @@ export async function openReport(page: Page, id: string) {
 }
 
 export const cell = (page: Page, table: string, row: string, column: string) =>
-  page.locator(`[data-table=${table}] [row-id=${row}] [col-id=${column}]`)
+  page.locator(`[data-table=${table}] [row-id=${row}] :is([col-id=${column}], .cell-col-${column})`)
 
 /** Types a value into a grid cell as a person does: click, type, Enter. */
 export async function typeCell(page: Page, key: string, value: string) {

@@ -7,7 +7,7 @@ import type { CellKey } from '@/domain/format'
 import { formatValue } from '@/domain/values'
 import { useEditorStore } from '@/stores/editor'
 import { say } from './grid/notice'
-import { type GridEntry, type Position, gridOfElement, keyAt, selectedRect, selection } from './grid/registry'
+import { type GridEntry, type Position, colIndex, gridOfElement, keyAt, selectedRect, selection } from './grid/registry'
 import { parseTsv, toTsv } from './grid/tsv'
 
 /** The grid whose (non-editing) cell has focus. */
@@ -22,7 +22,7 @@ function currentRect(grid: GridEntry) {
   const s = selection.value
   if (s && s.grid === grid) return selectedRect(s)
   const f = grid.api.getFocusedCell()
-  const col = f ? grid.columns.findIndex((c) => c.key === f.column.getColId()) : -1
+  const col = f ? colIndex(grid, f.column.getColId()) : -1
   if (!f || col < 0) return undefined
   return { top: f.rowIndex, bottom: f.rowIndex, left: col, right: col }
 }
@@ -54,8 +54,10 @@ export function useGridShortcuts() {
     for (let r = rect.top; r <= rect.bottom; r++) {
       const line: string[] = []
       for (let c = rect.left; c <= rect.right; c++) {
-        const key = keyAt(grid, { row: r, col: c })!
-        line.push(formatValue(editor.resolved.get(key), grid.columns[c]!.kind))
+        // Where the block crosses a heading or header of 二, an empty cell.
+        const key = keyAt(grid, { row: r, col: c })
+        const cell = key && editor.edition ? findCell(editor.edition, key) : undefined
+        line.push(key && cell ? formatValue(editor.resolved.get(key), cell.column.kind) : '')
       }
       rows.push(line)
     }

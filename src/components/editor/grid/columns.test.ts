@@ -2,7 +2,8 @@ import type { ColDef, ColGroupDef } from 'ag-grid-community'
 import { describe, expect, it } from 'vitest'
 import { tableOf } from '@/domain/edition'
 import { inventedEdition } from '@/testing/inventedEdition'
-import { type GridRow, buildColumns, gridRows } from './columns'
+import { edition2021 } from '@/domain/editions/e2021'
+import { type GridRow, buildColumns, gridModel, gridRows } from './columns'
 
 type Col = ColDef<GridRow> | ColGroupDef<GridRow>
 const isGroup = (c: Col): c is ColGroupDef<GridRow> => 'children' in c
@@ -45,5 +46,43 @@ describe('the grid of an edition it has never seen', () => {
     const labels = (columns[0] as ColGroupDef<GridRow>).children as ColDef<GridRow>[]
     const widths = labels.map((c) => c.width!)
     expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(398)
+  })
+})
+
+describe('二 as one sheet', () => {
+  const model = gridModel(tableOf(edition2021, 'active')!)
+
+  it('puts each block heading and header above its rows, the numbers under their columns', () => {
+    expect(model.sheet).toBe(true)
+    expect(model.rows.slice(0, 5).map((r) => r.kind)).toEqual(['block', 'header', 'body', 'body', 'block'])
+    expect(model.rows.filter((r) => r.kind === 'block').map((r) => r.texts![0])).toEqual([
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+    ])
+    expect(model.colIds).toEqual(['v0', 'v1', 'v2'])
+    const at = (row: string) => model.cells[model.rows.findIndex((r) => r.key === row)]
+    expect(at('normative')).toEqual([
+      'active.normative.issued',
+      'active.normative.repealed',
+      'active.normative.in_force',
+    ])
+    // A block of one column: its number spans the three positions, and sits at the first.
+    expect(at('penalty')).toEqual(['active.penalty.decisions', undefined, undefined])
+    expect(model.rows.find((r) => r.key === 'penalty')!.slots![1]!.cell.colspan).toBe(3)
+  })
+
+  it('has no cell on a heading or header row, so the keys never land there', () => {
+    model.rows.forEach((r, i) => {
+      if (r.kind !== 'body') expect(model.cells[i]!.every((c) => c === undefined)).toBe(true)
+    })
+  })
+
+  it('keeps a one-block table (三) under column headers, its column ids the official keys', () => {
+    const requests = gridModel(tableOf(edition2021, 'requests')!)
+    expect(requests.sheet).toBe(false)
+    expect(requests.colIds).toContain('natural')
+    expect(requests.cells[0]![0]).toBe(`requests.${requests.rows[0]!.key}.${requests.colIds[0]}`)
   })
 })

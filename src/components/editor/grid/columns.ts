@@ -1,9 +1,21 @@
-// One grid laid out like the official table, an adapter over the table layout
-// (src/domain/tableLayout.ts): its header tree as column groups, the row labels of 三 in
-// three label columns with spanned cells.
+// One grid per official table, laid out like it, an adapter over the table layout
+// (src/domain/tableLayout.ts). A table of one block (三, 四) has its header tree as column
+// groups and the row labels of 三 in three label columns with spanned cells. A table of several
+// blocks (二) is one sheet: each block's heading and header are rows of the grid, its values
+// under them, as on paper (one grid, not one per block: each grid costs the page its own
+// setup and layouts on opening).
 import type { CellClassParams, ColDef, ColGroupDef, ColSpanParams, SpanRowsParams } from 'ag-grid-community'
-import type { BlockDef, ColumnDef, TableDef } from '@/domain/format'
-import { type BlockLayout, type HeaderNode, columnHeader, tableLayout } from '@/domain/tableLayout'
+import { cellKey } from '@/domain/edition'
+import type { BlockDef, CellKey, ColumnDef, TableDef } from '@/domain/format'
+import {
+  type BlockLayout,
+  type HeaderNode,
+  type PlacedCell,
+  blockRowsOf,
+  columnHeader,
+  placeCells,
+  tableLayout,
+} from '@/domain/tableLayout'
 import { betweenWords } from '@/components/wordBreaks'
 
 /** One grid row: the row key and its label at each nesting level (三 has three). */
@@ -12,11 +24,63 @@ export interface GridRow {
   labels: string[]
   /** The level whose label is the row's own (the levels after it are covered by its span). */
   own: number
+  /** In a sheet (二): what the row is, the merged cell at each grid column (labels first) and its text. */
+  kind?: 'block' | 'header' | 'body'
+  slots?: (PlacedCell | undefined)[]
+  texts?: string[]
+}
+
+/** A table's grid: its rows, its value columns and the cell at each of their crossings. */
+export interface GridModel {
+  /** Several blocks, each with its heading and header as rows (二). */
+  sheet: boolean
+  rows: GridRow[]
+  /** Value column ids, in display order. */
+  colIds: string[]
+  /** The cell at each row and value column; undefined on headings, headers and a merge's covered part. */
+  cells: (CellKey | undefined)[][]
+}
+
+const valueColId = (i: number) => `v${i}`
+
+/** The grid of a table: one block's rows under column headers, or every block's rows as one sheet. */
+export function gridModel(table: TableDef): GridModel {
+  const layout = tableLayout(table)
+  if (layout.sharedHeader) {
+    const block = table.blocks[0]!
+    const rows = gridRows(table, block)
+    return {
+      sheet: false,
+      rows,
+      colIds: block.columns.map((c) => c.key),
+      cells: rows.map((r) => block.columns.map((c) => cellKey(table.key, r.key, c.key))),
+    }
+  }
+  const lines = layout.blocks.flatMap((b) => blockRowsOf(layout, b))
+  const width = layout.labelColumns + layout.valueColumns
+  const placed = placeCells(lines, width)
+  const rows = lines.map((line, r): GridRow => {
+    const slots = placed[r]!
+    // Header texts as column headers show them: a column's with the unit it lacks, wrapping between words.
+    const texts = slots.map((p, x) => {
+      if (!p || p.cell.role === 'value') return ''
+      if (x < layout.labelColumns) return p.cell.text
+      return betweenWords(p.cell.column ? columnHeader(p.cell.column) : p.cell.text)
+    })
+    return { key: line.key, labels: [], own: 0, kind: line.kind, slots, texts }
+  })
+  const colIds = Array.from({ length: layout.valueColumns }, (_, i) => valueColId(i))
+  const cells = placed.map((slots, r) =>
+    colIds.map((_, i) => {
+      const p = slots[layout.labelColumns + i]
+      return p?.cell.cell && p.row === r && p.col === layout.labelColumns + i ? p.cell.cell : undefined
+    }),
+  )
+  return { sheet: true, rows, colIds, cells }
 }
 
 const LABEL_PREFIX = '_label'
 const labelColId = (level: number) => `${LABEL_PREFIX}${level}`
-export const isLabelCol = (colId: string) => colId.startsWith(LABEL_PREFIX)
 
 /** The block's layout (tableLayout.ts): label depth, row labels, header tree. */
 const layoutOf = (table: TableDef, block: BlockDef) => tableLayout(table).blocks[table.blocks.indexOf(block)]!
@@ -40,6 +104,91 @@ export interface ColumnOptions {
   valueColumn: (column: ColumnDef) => ColDef<GridRow>
 }
 
+export interface SheetOptions {
+  table: TableDef
+  labelWidth: number
+  /** Extra colDef for every value column, by its index (value getter, editor, classes of value cells). */
+  valueColumn: (index: number) => ColDef<GridRow>
+}
+
+/** The merged cell of a sheet row at a grid column. */
+const slotAt = (data: GridRow | undefined, x: number) => data?.slots?.[x]
+/** Only a merge's first grid column draws it: the others are covered by its colSpan. */
+const spanOf = (data: GridRow | undefined, x: number) => {
+  const p = slotAt(data, x)
+  return p && p.col === x ? p.cell.colspan : 1
+}
+const SHEET_CLASS: Record<string, string> = {
+  block: 'sheet-block',
+  corner: 'sheet-header',
+  group: 'sheet-header',
+  column: 'sheet-header',
+  label: 'row-label row-label-level0',
+  rowGroup: 'row-label row-label-group',
+}
+
+/** Whether a sheet position is a number to type or look at (not a heading, header or label). */
+const isValueSlot = (data: GridRow | undefined, x: number) => slotAt(data, x)?.cell.role === 'value'
+
+/**
+ * The columns of a sheet (二): label columns, then value columns by position. Headings and
+ * headers are cells of the grid's rows, merged as the layout merges them; the grid's own header
+ * row is not shown.
+ */
+export function sheetColumns(o: SheetOptions): ColDef<GridRow>[] {
+  const layout = tableLayout(o.table)
+  const labelWidths = layout.widths.slice(0, layout.labelColumns)
+  const total = labelWidths.reduce((a, b) => a + b, 0)
+  // A header cell over several header rows (a nested group) merges down them; neither edition
+  // has one in 二, and the grid then has no row spans to work out.
+  const merges = layout.blocks.some((b) =>
+    b.header.some((h) => h.cells.some((c) => c.role !== 'corner' && c.rowspan > 1)),
+  )
+  const common = (x: number): ColDef<GridRow> => ({
+    colSpan: (p: ColSpanParams<GridRow>) => spanOf(p.data, x),
+    ...(merges
+      ? {
+          spanRows: (p: SpanRowsParams<GridRow>) => {
+            const a = slotAt(p.nodeA?.data, x)
+            return Boolean(a && a.cell.role !== 'value' && a === slotAt(p.nodeB?.data, x))
+          },
+        }
+      : {}),
+    suppressNavigable: (p) => !isValueSlot(p.data, x),
+  })
+  const textClass = (p: CellClassParams<GridRow>, x: number) => SHEET_CLASS[slotAt(p.data, x)?.cell.role ?? ''] ?? ''
+  const labels = labelWidths.map((w, level): ColDef<GridRow> => ({
+    ...common(level),
+    colId: labelColId(level),
+    width: Math.round((o.labelWidth * w) / total),
+    editable: false,
+    valueGetter: (p) => p.data?.texts?.[level] ?? '',
+    cellClass: (p) => textClass(p, level),
+  }))
+  const values = Array.from({ length: layout.valueColumns }, (_, i): ColDef<GridRow> => {
+    const x = layout.labelColumns + i
+    const own = o.valueColumn(i)
+    return {
+      ...common(x),
+      colId: valueColId(i),
+      flex: 1,
+      minWidth: 58,
+      ...own,
+      // The header rows' texts (a column's with the unit it lacks, as in column headers); the
+      // value column's own getter and classes for the numbers.
+      valueGetter: (p) => {
+        if (!isValueSlot(p.data, x)) return p.data?.texts?.[x] ?? ''
+        return typeof own.valueGetter === 'function' ? own.valueGetter(p) : undefined
+      },
+      cellClass: (p) => {
+        if (!isValueSlot(p.data, x)) return textClass(p, x)
+        return typeof own.cellClass === 'function' ? own.cellClass(p) : own.cellClass
+      },
+    }
+  })
+  return [...labels, ...values]
+}
+
 export function buildColumns(o: ColumnOptions): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
   const { table, block } = o
   const layout = layoutOf(table, block)
@@ -59,11 +208,7 @@ export function buildColumns(o: ColumnOptions): (ColDef<GridRow> | ColGroupDef<G
           },
         ]
       : labels
-  const columns = [...corner, ...values]
-  // 二: each block is headed by its article item (第二十条第（一）项) across the whole grid.
-  return block.heading
-    ? [{ headerName: block.heading, headerClass: 'block-heading', marryChildren: true, children: columns }]
-    : columns
+  return [...corner, ...values]
 }
 
 function valueDef(column: ColumnDef, o: ColumnOptions): ColDef<GridRow> {

@@ -2,17 +2,19 @@
 // which grid holds a cell, the block selected for copying, refreshing them all.
 import type { GridApi } from 'ag-grid-community'
 import { shallowRef } from 'vue'
-import type { CellKey, ColumnDef, TableKey } from '@/domain/format'
+import type { CellKey, TableKey } from '@/domain/format'
 import type { GridRow } from './columns'
 
 export interface GridEntry {
   table: TableKey
-  blockIndex: number
   api: GridApi<GridRow>
   el: HTMLElement
+  /** Row ids, in display order (二's block headings and headers among them). */
   rows: readonly string[]
-  /** Value columns, in display order. */
-  columns: readonly ColumnDef[]
+  /** Value column ids, in display order. */
+  colIds: readonly string[]
+  /** The cell at each row and value column; undefined where there is none. */
+  cells: readonly (readonly (CellKey | undefined)[])[]
 }
 
 export interface Position {
@@ -28,19 +30,18 @@ export interface Selection {
 }
 
 const grids = new Set<GridEntry>()
+/** Where each cell of a registered grid is. */
+const places = new Map<CellKey, { grid: GridEntry; row: number; col: number }>()
 export const selection = shallowRef<Selection>()
 
 export function registerGrid(entry: GridEntry) {
   grids.add(entry)
+  entry.cells.forEach((line, row) => line.forEach((key, col) => key && places.set(key, { grid: entry, row, col })))
   return () => {
     grids.delete(entry)
+    for (const [key, at] of places) if (at.grid === entry) places.delete(key)
     if (selection.value?.grid === entry) selection.value = undefined
   }
-}
-
-/** The block above (-1) or below (+1) a grid in the same table: 二's blocks read as one sheet. */
-export function neighbourGrid(grid: GridEntry, step: -1 | 1): GridEntry | undefined {
-  return [...grids].find((g) => g.table === grid.table && g.blockIndex === grid.blockIndex + step)
 }
 
 export function gridOfElement(el: Element | null): GridEntry | undefined {
@@ -48,30 +49,31 @@ export function gridOfElement(el: Element | null): GridEntry | undefined {
 }
 
 /** Where a cell is: its grid and its row and column index there. */
-function locate(key: CellKey): { grid: GridEntry; row: number; col: number } | undefined {
-  const [table, row, column] = key.split('.')
-  for (const grid of grids) {
-    if (grid.table !== table) continue
-    const r = grid.rows.indexOf(row ?? '')
-    const c = grid.columns.findIndex((col) => col.key === column)
-    if (r >= 0 && c >= 0) return { grid, row: r, col: c }
-  }
-  return undefined
-}
+const locate = (key: CellKey) => places.get(key)
 
 export function keyAt(grid: GridEntry, p: Position): CellKey | undefined {
-  const row = grid.rows[p.row]
-  const col = grid.columns[p.col]
-  return row !== undefined && col ? `${grid.table}.${row}.${col.key}` : undefined
+  return grid.cells[p.row]?.[p.col]
+}
+
+/** The value column index of a column id, -1 for a label column. */
+export const colIndex = (grid: GridEntry, colId: string) => grid.colIds.indexOf(colId)
+
+/** The grid cell element of a cell key, when it is drawn. */
+export function cellElement(key: CellKey): HTMLElement | null {
+  const at = locate(key)
+  if (!at) return null
+  return at.grid.el.querySelector<HTMLElement>(
+    `[row-id="${at.grid.rows[at.row]}"] [col-id="${at.grid.colIds[at.col]}"]`,
+  )
 }
 
 /** Moves keyboard focus to a cell and scrolls it to the middle of the screen. */
 export function focusCell(key: CellKey): boolean {
   const at = locate(key)
   if (!at) return false
-  const colKey = at.grid.columns[at.col]!.key
-  at.grid.api.setFocusedCell(at.row, colKey)
-  const el = at.grid.el.querySelector<HTMLElement>(`[row-id="${at.grid.rows[at.row]}"] [col-id="${colKey}"]`)
+  const colId = at.grid.colIds[at.col]!
+  at.grid.api.setFocusedCell(at.row, colId)
+  const el = cellElement(key)
   el?.scrollIntoView({ block: 'center', inline: 'nearest' })
   el?.focus({ preventScroll: true })
   return true
@@ -87,7 +89,7 @@ export function refreshCells(keys: Iterable<CellKey>) {
     byRow.set(at.grid, rows)
     const row = at.grid.rows[at.row]!
     const cols = rows.get(row) ?? []
-    cols.push(at.grid.columns[at.col]!.key)
+    cols.push(at.grid.colIds[at.col]!)
     rows.set(row, cols)
   }
   for (const [grid, rows] of byRow)
@@ -100,7 +102,7 @@ export function refreshCells(keys: Iterable<CellKey>) {
 /** Redraws the cells of `grid` within a rectangle (a selected block). */
 export function refreshRect(grid: GridEntry, r: Rect) {
   const rowNodes = grid.rows.slice(r.top, r.bottom + 1).flatMap((k) => grid.api.getRowNode(k) ?? [])
-  const columns = grid.columns.slice(r.left, r.right + 1).map((c) => c.key)
+  const columns = grid.colIds.slice(r.left, r.right + 1)
   grid.api.refreshCells({ rowNodes, columns })
 }
 
