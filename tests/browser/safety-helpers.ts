@@ -141,7 +141,7 @@ export const restoreWrites = (page: Page) =>
 /** A page of the app's origin that does not run the app (to build or hold a database). */
 export async function bareOriginPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
-  await page.goto('/favicon.svg')
+  await page.goto('/favicon.png')
   return page
 }
 
