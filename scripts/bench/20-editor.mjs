@@ -9,7 +9,7 @@ import { loadavg } from 'node:os'
 import { gzipSync } from 'node:zlib'
 import { buildFloor, launchChromium, median, startPreview } from './lib/harness.mjs'
 
-const OPENS = Number(process.env.BENCH_OPENS) || 9
+const OPENS = Number(process.env.BENCH_OPENS) || 15
 const EDITS = 40
 const PASTES = 30
 

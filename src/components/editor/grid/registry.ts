@@ -79,24 +79,35 @@ export function focusCell(key: CellKey): boolean {
   return true
 }
 
-/** Redraws these cells only (value, colour, marks), in whichever grid holds each. */
+/**
+ * Redraws these cells only (value, colour, marks), in whichever grid holds each: one grid call
+ * for the rows that changed in the same columns (a paste's rows, a column's totals), as each
+ * call walks every drawn row of the grid.
+ */
 export function refreshCells(keys: Iterable<CellKey>) {
-  const byRow = new Map<GridEntry, Map<string, string[]>>()
+  const byGrid = new Map<GridEntry, Map<number, Set<string>>>()
   for (const key of keys) {
     const at = locate(key)
     if (!at) continue
-    const rows = byRow.get(at.grid) ?? new Map<string, string[]>()
-    byRow.set(at.grid, rows)
-    const row = at.grid.rows[at.row]!
-    const cols = rows.get(row) ?? []
-    cols.push(at.grid.colIds[at.col]!)
-    rows.set(row, cols)
+    const rows = byGrid.get(at.grid) ?? new Map<number, Set<string>>()
+    byGrid.set(at.grid, rows)
+    const cols = rows.get(at.row) ?? new Set<string>()
+    cols.add(at.grid.colIds[at.col]!)
+    rows.set(at.row, cols)
   }
-  for (const [grid, rows] of byRow)
-    for (const [row, columns] of rows) {
-      const node = grid.api.getRowNode(row)
-      if (node) grid.api.refreshCells({ rowNodes: [node], columns })
+  for (const [grid, rows] of byGrid) {
+    const sameColumns = new Map<string, { columns: string[]; rows: string[] }>()
+    for (const [row, cols] of rows) {
+      const columns = [...cols].sort()
+      const group = sameColumns.get(columns.join()) ?? { columns, rows: [] }
+      group.rows.push(grid.rows[row]!)
+      sameColumns.set(columns.join(), group)
     }
+    for (const { columns, rows: ids } of sameColumns.values()) {
+      const rowNodes = ids.flatMap((id) => grid.api.getRowNode(id) ?? [])
+      if (rowNodes.length) grid.api.refreshCells({ rowNodes, columns })
+    }
+  }
 }
 
 /** Redraws the cells of `grid` within a rectangle (a selected block). */
