@@ -1,5 +1,6 @@
 // The editor against the floor (scripts/bench/floor/: the same three tables as bare AG Grid
-// grids, no logic, no storage), both built and loaded alternately in one run in Debian's Chromium:
+// grids, no logic, no storage), both built and loaded alternately in one run in Debian's Chromium
+// (with a third page, floor/official/: the editor's own grids of the sample and nothing else):
 // opening (navigation to the first row of 三 painted, and the gzip of every script fetched before
 // that) as a ratio to the floor, and edit → total on screen, median and p95, for a typed value
 // (on the sample report, and on a report with errors listed in the findings panel) and for a
@@ -163,8 +164,11 @@ function summary(all) {
 
 export default async function run() {
   const floor = await buildFloor()
+  // The editor's own grids of the sample and nothing else of the app (floor/official/).
+  const grids = await buildFloor('official')
   const app = await startPreview()
   const bare = await startPreview({ dist: floor.dist })
+  const gridsOnly = await startPreview({ dist: grids.dist })
   const browser = await launchChromium()
   try {
     const context = await browser.newContext({
@@ -183,12 +187,14 @@ export default async function run() {
 
     // Opening: the app and the floor in turn, each load without cache.
     const appDist = new URL('../../dist/', import.meta.url)
-    const opens = { app: [], floor: [], appJs: [], floorJs: [], loads: [] }
+    const opens = { app: [], floor: [], grids: [], appJs: [], floorJs: [], loads: [] }
     for (let i = 0; i < OPENS; i++) {
       const a = await openOnce(context, sampleUrl)
       const f = await openOnce(context, `${bare.url}/`)
+      const g = await openOnce(context, `${gridsOnly.url}/`)
       opens.app.push(a.ready)
       opens.floor.push(f.ready)
+      opens.grids.push(g.ready)
       opens.appJs.push(gzipOf(appDist, a.scripts))
       opens.floorJs.push(gzipOf(floor.distUrl, f.scripts))
       opens.loads.push(loadavg()[0])
@@ -232,6 +238,10 @@ export default async function run() {
         ` → ${ratio(opens.app, opens.floor)} (goal ≤ 1.3 ×; ${OPENS} loads each, load ${median(opens.loads).toFixed(2)})`,
     )
     console.log(
+      `  the editor's own grids of the sample without the rest of the app: median ${ms(median(opens.grids))}` +
+        ` → ${ratio(opens.grids, opens.floor)} the floor; the app is ${ratio(opens.app, opens.grids)} these grids`,
+    )
+    console.log(
       `JS fetched before ready (gzip): app ${kb(median(opens.appJs))}, floor ${kb(median(opens.floorJs))}` +
         ` → ${ratio(opens.appJs, opens.floorJs)} (goal ≤ 1.25 ×)`,
     )
@@ -245,6 +255,8 @@ export default async function run() {
     await browser.close()
     app.stop()
     bare.stop()
+    gridsOnly.stop()
     floor.remove()
+    grids.remove()
   }
 }

@@ -51,6 +51,8 @@ export async function buildFloor(page = '') {
     root: join(FLOOR, page),
     base: './',
     plugins: [vue()],
+    // official/ builds the editor's own grid code from src/.
+    resolve: { alias: { '@': fileURLToPath(new URL('../../../src/', import.meta.url)) } },
     logLevel: 'warn',
     build: { outDir: dist, emptyOutDir: true },
   })

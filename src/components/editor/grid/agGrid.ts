@@ -1,6 +1,7 @@
 // The AG Grid modules the editor's grids use, and their look: a printed official form.
 import {
   CellSpanModule,
+  type GridOptions,
   CellStyleModule,
   ClientSideRowModelModule,
   CustomEditorModule,
@@ -21,6 +22,36 @@ export const GRID_MODULES: Module[] = [
   // Readable error messages while developing; the production build drops it.
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]
+
+/**
+ * The options every table's grid shares (the editor's, and the bench's grids of the official
+ * tables without the app): the form's layout, spreadsheet keys, edits through the store.
+ */
+export function formGridOptions(sheet: boolean): GridOptions {
+  return {
+    domLayout: 'autoHeight',
+    readOnlyEdit: true,
+    enterNavigatesVertically: true,
+    enterNavigatesVerticallyAfterEdit: true,
+    suppressStartEditOnTab: true,
+    stopEditingWhenCellsLoseFocus: true,
+    enableCellSpan: true,
+    ensureDomOrder: true,
+    suppressMovableColumns: true,
+    suppressHeaderFocus: true,
+    suppressRowHoverHighlight: true,
+    suppressAnimationFrame: true,
+    // A sheet (二) shows no header row: its headers are rows.
+    ...(sheet ? { headerHeight: 0 } : {}),
+    defaultColDef: {
+      sortable: false,
+      resizable: false,
+      suppressMovable: true,
+      wrapHeaderText: !sheet,
+      autoHeaderHeight: !sheet,
+    },
+  }
+}
 
 export const formTheme = themeQuartz.withParams({
   fontFamily: 'inherit',
