@@ -1,8 +1,16 @@
-import { expect, test } from '@playwright/test'
+import { type Page, expect, test } from '@playwright/test'
 import { chineseRenders } from './helpers'
 import { cell, createReport, openSample } from './editor-helpers'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
+/** Row labels whose text does not fit their cell (row heights are computed from the labels, not measured). */
+const clippedLabels = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.report-grid .row-label')]
+      .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent),
+  )
 
 test('the 2019 editor reads as the official form, in Chinese, without sideways scrolling', async ({ page }) => {
   await openSample(page)
@@ -14,6 +22,7 @@ test('the 2019 editor reads as the official form, in Chinese, without sideways s
   await expect(page.locator('[data-table=active]:has([row-id])')).toContainText('采购总金额（万元）')
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   expect(await chineseRenders(page)).toBe(true)
+  expect(await clippedLabels(page)).toEqual([])
   await page.screenshot({ path: 'test-results/editor-2019.png', fullPage: true })
 })
 
@@ -33,5 +42,6 @@ test('the 2021 editor reads as the official form, in Chinese, without sideways s
   )
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   await page.mouse.move(0, 0)
+  expect(await clippedLabels(page)).toEqual([])
   await page.screenshot({ path: 'test-results/editor-2021.png', fullPage: true })
 })

@@ -6,7 +6,7 @@ import { createApp, h } from 'vue'
 import { AgGridVue } from 'ag-grid-vue3'
 import { edition2019 } from '@/domain/editions/e2019'
 import { resolveValues } from '@/domain/totals'
-import { buildColumns, gridModel, sheetColumns } from '@/components/editor/grid/columns'
+import { buildColumns, gridModel, rowHeights, sheetColumns } from '@/components/editor/grid/columns'
 import { GRID_MODULES, formGridOptions, formTheme } from '@/components/editor/grid/agGrid'
 import { CellEditor } from '@/components/editor/grid/CellEditor'
 import sample from '@/sample/jining-cgj-2020.json'
@@ -37,6 +37,7 @@ function grid(table) {
     ),
   })
   const labelWidth = LABEL_WIDTH[table.key]
+  const heights = model.sheet ? undefined : rowHeights(table, table.blocks[0], labelWidth)
   const columnDefs = model.sheet
     ? sheetColumns({ table, labelWidth, valueColumn })
     : buildColumns({
@@ -52,6 +53,7 @@ function grid(table) {
       columnDefs,
       rowData: model.rows,
       getRowId: (p) => p.data.key,
+      ...(heights ? { getRowHeight: (p) => heights.get(p.data.key) } : {}),
       ...formGridOptions(model.sheet),
     }),
   ])

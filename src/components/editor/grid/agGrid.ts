@@ -7,7 +7,6 @@ import {
   CustomEditorModule,
   type Module,
   RenderApiModule,
-  RowAutoHeightModule,
   ValidationModule,
   themeQuartz,
 } from 'ag-grid-community'
@@ -17,7 +16,6 @@ export const GRID_MODULES: Module[] = [
   CustomEditorModule,
   CellStyleModule,
   CellSpanModule,
-  RowAutoHeightModule,
   RenderApiModule,
   // Readable error messages while developing; the production build drops it.
   ...(import.meta.env.DEV ? [ValidationModule] : []),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { tableOf } from '@/domain/edition'
 import { inventedEdition } from '@/testing/inventedEdition'
 import { edition2021 } from '@/domain/editions/e2021'
-import { type GridRow, buildColumns, gridModel, gridRows } from './columns'
+import { type GridRow, buildColumns, gridModel, gridRows, rowHeights } from './columns'
 
 type Col = ColDef<GridRow> | ColGroupDef<GridRow>
 const isGroup = (c: Col): c is ColGroupDef<GridRow> => 'children' in c
@@ -84,5 +84,25 @@ describe('二 as one sheet', () => {
     expect(requests.sheet).toBe(false)
     expect(requests.colIds).toContain('natural')
     expect(requests.cells[0]![0]).toBe(`requests.${requests.rows[0]!.key}.${requests.colIds[0]}`)
+  })
+})
+
+describe('row heights from the labels', () => {
+  const table = tableOf(edition2021, 'requests')!
+  const block = table.blocks[0]!
+  const heights = rowHeights(table, block, 400)
+  const rowOf = (label: string) => block.rows.find((r) => r.label.startsWith(label))!.key
+
+  it('gives a label that fits one line the grid row height, a longer one a line more each', () => {
+    expect(heights.get(rowOf('一、本年新收'))).toBe(30)
+    const twoLines = heights.get(rowOf('（二）部分公开'))!
+    expect(twoLines).toBeGreaterThan(30)
+    expect(twoLines).toBeLessThan(60)
+  })
+
+  it('is narrower, so taller, for the same labels in a narrower label area', () => {
+    const narrow = rowHeights(table, block, 160)
+    expect(narrow.get(rowOf('（二）部分公开'))!).toBeGreaterThan(heights.get(rowOf('（二）部分公开'))!)
+    expect([...narrow.values()].every((h) => h >= 30)).toBe(true)
   })
 })

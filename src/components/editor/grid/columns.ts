@@ -238,20 +238,54 @@ function groupColumns(nodes: readonly HeaderNode[], o: ColumnOptions): (ColDef<G
   )
 }
 
+/** Pixel widths of a block's label columns: outer levels narrow, the row's own label the rest. */
+function labelWidths(layout: BlockLayout, widths: readonly number[], labelWidth: number): number[] {
+  const own = widths.slice(0, layout.labelDepth)
+  const total = own.reduce((a, b) => a + b, 0)
+  return own.map((w) => Math.round((labelWidth * w) / total))
+}
+
+/** The grid's cell font (formTheme) and the row labels' box (editor.css .row-label). */
+const FONT_PX = 13
+const LINE_PX = FONT_PX * 1.45
+const LABEL_PAD_X = 2 * 6 + 2
+const LABEL_PAD_Y = 2 * 4 + 2
+const ROW_PX = 30
+
+/** A label's width in one line: Chinese characters and full-width punctuation 1em, others less (counted at 0.6em). */
+function textWidth(text: string): number {
+  let w = 0
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x2000 ? FONT_PX : FONT_PX * 0.6
+  return w
+}
+
+/**
+ * Each row's height, from the lines its own label takes in its label columns (labels break
+ * anywhere, `word-break: break-all`): computed, not measured, as measuring every row's cells is
+ * a layout of the page per row while the editor opens.
+ */
+export function rowHeights(table: TableDef, block: BlockDef, labelWidth: number): Map<string, number> {
+  const layout = layoutOf(table, block)
+  const widths = labelWidths(layout, tableLayout(table).widths, labelWidth)
+  return new Map(
+    gridRows(table, block).map((row) => {
+      const width = widths.slice(row.own).reduce((a, b) => a + b, 0)
+      const lines = Math.max(1, Math.ceil(textWidth(row.labels[row.own] ?? '') / Math.max(1, width - LABEL_PAD_X)))
+      return [row.key, Math.max(ROW_PX, Math.ceil(lines * LINE_PX + LABEL_PAD_Y))]
+    }),
+  )
+}
+
 function labelColumns(layout: BlockLayout, widths: readonly number[], labelWidth: number): ColDef<GridRow>[] {
   const depth = layout.labelDepth
   if (!depth) return []
-  // The layout's relative widths: outer levels narrow, the row's own label the rest.
-  const own = widths.slice(0, depth)
-  const total = own.reduce((a, b) => a + b, 0)
-  return own.map((w, level): ColDef<GridRow> => ({
+  return labelWidths(layout, widths, labelWidth).map((width, level): ColDef<GridRow> => ({
     colId: labelColId(level),
     headerName: level === 0 && layout.block.rowHeader ? layout.block.rowHeader : '',
-    width: Math.round((labelWidth * w) / total),
+    width,
     suppressNavigable: true,
     editable: false,
     wrapText: true,
-    autoHeight: true,
     valueGetter: (p) => p.data?.labels[level] ?? '',
     colSpan: (p: ColSpanParams<GridRow>) => (p.data && p.data.own === level ? depth - level : 1),
     // A group label (三、本年度办理结果, （三）不予公开) spans the rows it heads. AG Grid's
