@@ -185,22 +185,8 @@ export default async function run() {
     await home.evaluate(addReportWithErrors, 'bench-errors')
     await home.close()
 
-    // Opening: the app and the floor in turn, each load without cache.
-    const appDist = new URL('../../dist/', import.meta.url)
-    const opens = { app: [], floor: [], grids: [], appJs: [], floorJs: [], loads: [] }
-    for (let i = 0; i < OPENS; i++) {
-      const a = await openOnce(context, sampleUrl)
-      const f = await openOnce(context, `${bare.url}/`)
-      const g = await openOnce(context, `${gridsOnly.url}/`)
-      opens.app.push(a.ready)
-      opens.floor.push(f.ready)
-      opens.grids.push(g.ready)
-      opens.appJs.push(gzipOf(appDist, a.scripts))
-      opens.floorJs.push(gzipOf(floor.distUrl, f.scripts))
-      opens.loads.push(loadavg()[0])
-    }
-
-    // Edits: the floor's bare cell, then the editor's three cases (BENCH_OPEN_ONLY=1 skips them).
+    // Edits first, on a quiet machine (45 page loads before them left it busy for a while): the
+    // floor's bare cell, then the editor's three cases (BENCH_OPEN_ONLY=1 skips them).
     const edits = !process.env.BENCH_OPEN_ONLY
     const editPage = async (url) => {
       const page = await context.newPage()
@@ -230,6 +216,21 @@ export default async function run() {
         typedEdits(p, { total: sampleTotal, panel: true }),
       )
     if (edits) await caseRun('paste of a 6 × 7 block', sampleUrl, pastes)
+
+    // Opening: the app and the floor in turn, each load without cache.
+    const appDist = new URL('../../dist/', import.meta.url)
+    const opens = { app: [], floor: [], grids: [], appJs: [], floorJs: [], loads: [] }
+    for (let i = 0; i < OPENS; i++) {
+      const a = await openOnce(context, sampleUrl)
+      const f = await openOnce(context, `${bare.url}/`)
+      const g = await openOnce(context, `${gridsOnly.url}/`)
+      opens.app.push(a.ready)
+      opens.floor.push(f.ready)
+      opens.grids.push(g.ready)
+      opens.appJs.push(gzipOf(appDist, a.scripts))
+      opens.floorJs.push(gzipOf(floor.distUrl, f.scripts))
+      opens.loads.push(loadavg()[0])
+    }
 
     const ratio = (a, b) => `${(median(a) / median(b)).toFixed(2)} ×`
     console.log('## Editor against the floor (Chromium, built app, sample report; alternate loads)')
