@@ -3,6 +3,7 @@
 // consent. Where service workers do not run (plain http on an intranet), every file of the app
 // is loaded while the network is there, so that every screen still opens while the page stays
 // open (docs/offline.md).
+import { openedOnReport } from '@/openedOnReport'
 import { CHUNKS_FILE } from './chunks'
 
 export interface OfflineHooks {
@@ -51,7 +52,7 @@ export async function applyUpdate() {
 /** Opened on a report: its editor paints first, the other screens' code loads after (or after 10 s). */
 function editorPainted(): Promise<void> {
   const READY = 'nianbao:editor-ready'
-  if (!/^#\/report\/[^/]+$/.test(location.hash) || performance.getEntriesByName(READY).length) return Promise.resolve()
+  if (!openedOnReport || performance.getEntriesByName(READY).length) return Promise.resolve()
   return new Promise((resolve) => {
     const observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName(READY).length) resolve(observer.disconnect())
