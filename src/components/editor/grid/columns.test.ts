@@ -1,9 +1,10 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community'
-import { describe, expect, it } from 'vitest'
-import { tableOf } from '@/domain/edition'
+import { describe, expect, it, vi } from 'vitest'
+import { tableOf, tablesOf } from '@/domain/edition'
+import { EDITIONS } from '@/domain/editions'
 import { inventedEdition } from '@/testing/inventedEdition'
 import { edition2021 } from '@/domain/editions/e2021'
-import { type GridRow, buildColumns, gridModel, gridRows, rowHeights } from './columns'
+import { type GridRow, buildColumns, gridModel, gridRows, rowHeights, sheetColumns } from './columns'
 
 type Col = ColDef<GridRow> | ColGroupDef<GridRow>
 const isGroup = (c: Col): c is ColGroupDef<GridRow> => 'children' in c
@@ -104,5 +105,24 @@ describe('row heights from the labels', () => {
     const narrow = rowHeights(table, block, 160)
     expect(narrow.get(rowOf('（二）部分公开'))!).toBeGreaterThan(heights.get(rowOf('（二）部分公开'))!)
     expect([...narrow.values()].every((h) => h >= 30)).toBe(true)
+  })
+})
+
+describe('opening the grids', () => {
+  // Building Intl.Segmenter's Chinese dictionary costs tens of milliseconds on first use: the
+  // editions' own grids are laid out from the words known ahead of time (wordBreaks.known.ts).
+  it('asks the word segmenter nothing for any table of any edition', () => {
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment')
+    try {
+      for (const edition of EDITIONS)
+        for (const table of tablesOf(edition)) {
+          const model = gridModel(table)
+          if (!model.sheet) buildColumns({ table, block: table.blocks[0]!, labelWidth: 400, valueColumn: () => ({}) })
+          else sheetColumns({ table, labelWidth: 170, valueColumn: () => ({}) })
+        }
+      expect(segment).not.toHaveBeenCalled()
+    } finally {
+      segment.mockRestore()
+    }
   })
 })

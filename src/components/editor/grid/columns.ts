@@ -61,11 +61,11 @@ export function gridModel(table: TableDef): GridModel {
   const placed = placeCells(lines, width)
   const rows = lines.map((line, r): GridRow => {
     const slots = placed[r]!
-    // Header texts as column headers show them: a column's with the unit it lacks, wrapping between words.
-    const texts = slots.map((p, x) => {
+    // Header texts as column headers show them: a column's with the unit it lacks, wrapping between
+    // words (known ahead of time, wordBreaks.known.ts). A block's heading spans the sheet: as it is.
+    const texts = slots.map((p) => {
       if (!p || p.cell.role === 'value') return ''
-      if (x < layout.labelColumns) return p.cell.text
-      return betweenWords(p.cell.column ? columnHeader(p.cell.column) : p.cell.text)
+      return p.cell.column ? betweenWords(columnHeader(p.cell.column)) : p.cell.text
     })
     return { key: line.key, labels: [], own: 0, kind: line.kind, slots, texts }
   })
