@@ -2,8 +2,8 @@
 // options, theme and modules, from the project's table layout) and nothing else of the app: no
 // shell, no store, no checks, no text parts, no side panel. The editor's opening over this page
 // is what the app adds; this page over the bare floor is what the official tables cost.
-import { createApp, h } from 'vue'
-import { AgGridVue } from 'ag-grid-vue3'
+import { createApp, h, onMounted, ref } from 'vue'
+import { createGrid } from 'ag-grid-community'
 import { edition2019 } from '@/domain/editions/e2019'
 import { resolveValues } from '@/domain/totals'
 import { buildColumns, gridModel, rowHeights, sheetColumns } from '@/components/editor/grid/columns'
@@ -46,17 +46,28 @@ function grid(table) {
         labelWidth,
         valueColumn: (c) => valueColumn(table.blocks[0].columns.indexOf(c)),
       })
-  return h('div', { 'data-table': table.key, class: 'report-grid' }, [
-    h(AgGridVue, {
-      modules: GRID_MODULES,
-      theme: formTheme,
-      columnDefs,
-      rowData: model.rows,
-      getRowId: (p) => p.data.key,
-      ...(heights ? { getRowHeight: (p) => heights.get(p.data.key) } : {}),
-      ...formGridOptions(model.sheet),
-    }),
-  ])
+  // Made as the editor makes it (ReportGrid.vue): AG Grid's createGrid once the element is in the page.
+  const Grid = {
+    setup() {
+      const host = ref()
+      onMounted(() =>
+        createGrid(
+          host.value,
+          {
+            ...formGridOptions(model.sheet),
+            theme: formTheme,
+            columnDefs,
+            rowData: model.rows,
+            getRowId: (p) => p.data.key,
+            ...(heights ? { getRowHeight: (p) => heights.get(p.data.key) } : {}),
+          },
+          { modules: GRID_MODULES },
+        ),
+      )
+      return () => h('div', { ref: host })
+    },
+  }
+  return h('div', { 'data-table': table.key, class: 'report-grid' }, [h(Grid)])
 }
 
 const tables = edition2019.parts.filter((p) => p.kind === 'table').map((p) => p.table)
