@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { cell, focusedCell, openSample } from './editor-helpers'
+import { cell, consoleErrors, focusedCell, openSample } from './editor-helpers'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -8,6 +8,7 @@ const copyFromSpreadsheet = (page: import('@playwright/test').Page, text: string
   page.evaluate((t) => navigator.clipboard.writeText(t), text)
 
 test('a 3×4 block pasted from a spreadsheet fills the table; undo and redo take it as one step', async ({ page }) => {
+  const errors = consoleErrors(page)
   await openSample(page)
   const at = (row: string, col: string) => cell(page, 'requests', row, col)
   await copyFromSpreadsheet(page, '1\t2\t3\t4\r\n5\t6\t7\t8\r\n9\t10\t11\t12\r\n')
@@ -35,6 +36,7 @@ test('a 3×4 block pasted from a spreadsheet fills the table; undo and redo take
   await page.keyboard.press('Control+y')
   await expect(at('deny_secret', 'natural')).toHaveText('1')
   await expect(at('deny_safety', 'nonprofit')).toHaveText('12')
+  expect(errors).toEqual([])
 })
 
 test('a paste skips totals and what falls outside the table, and names each bad value', async ({ page }) => {
@@ -60,6 +62,7 @@ test('a paste skips totals and what falls outside the table, and names each bad 
 })
 
 test('a cell or a block copies out as tab-separated text', async ({ page }) => {
+  const errors = consoleErrors(page)
   await openSample(page)
   await cell(page, 'active', 'penalty', 'prev_items').click()
   await page.keyboard.press('Control+c')
@@ -84,4 +87,5 @@ test('a cell or a block copies out as tab-separated text', async ({ page }) => {
   await page.keyboard.press('ArrowDown')
   expect(await focusedCell(page)).toBe('open.total')
   await expect(cell(page, 'requests', 'new', 'natural')).not.toHaveClass(/cell-selected/)
+  expect(errors).toEqual([])
 })

@@ -7,6 +7,7 @@ import {
   CustomEditorModule,
   type Module,
   RenderApiModule,
+  RowApiModule,
   ValidationModule,
   themeQuartz,
 } from 'ag-grid-community'
@@ -17,6 +18,9 @@ export const GRID_MODULES: Module[] = [
   CellStyleModule,
   CellSpanModule,
   RenderApiModule,
+  // getRowNode, to redraw the cells an edit changed: the Vue wrapper registered it for itself,
+  // a grid made with createGrid has only what is listed here.
+  RowApiModule,
   // Readable error messages while developing; the production build drops it.
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]
