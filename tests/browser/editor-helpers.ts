@@ -60,17 +60,3 @@ export async function imeType(page: Page, context: BrowserContext, code: string,
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key })
   await cdp.detach()
 }
-
-/**
- * What the page logs as an error from now on. AG Grid in a production build refuses a call whose
- * module is not registered with only a console error (and the call does nothing): a test that
- * asserts this list is empty names the missing module instead of timing out on a stale cell.
- */
-export function consoleErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  page.on('pageerror', (e) => errors.push(e.message))
-  return errors
-}

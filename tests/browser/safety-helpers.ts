@@ -154,7 +154,11 @@ export interface Watch {
   consoleErrors: string[]
 }
 
-/** Records every CSP violation and every request off the app's origin, on every page of `context`. */
+/**
+ * Records every CSP violation, every request off the app's origin and every error a page logs or
+ * throws, on every page of `context`. (AG Grid in a production build refuses a call whose module is
+ * not registered with only a console error, and the call does nothing.)
+ */
 export async function watchContext(context: BrowserContext, origin: string): Promise<Watch> {
   const offOrigin: string[] = []
   const consoleErrors: string[] = []
@@ -173,6 +177,7 @@ export async function watchContext(context: BrowserContext, origin: string): Pro
     p.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text())
     })
+    p.on('pageerror', (e) => consoleErrors.push(e.message))
   }
   context.pages().forEach(watchPage)
   context.on('page', watchPage)
