@@ -11,6 +11,8 @@ import { safetyPlugins } from './src/sw/vitePlugins.js'
 function bootGroup() {
   let boot: Set<string> | undefined
   return {
+    // Its label in the bundler's timing report (the chunk is named by `name`); unset, every build warns.
+    debugName: 'boot',
     name(id: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[]; isEntry: boolean } | null }) {
       if (!boot) {
         const entry = fileURLToPath(new URL('./src/main.ts', import.meta.url))
