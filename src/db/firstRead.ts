@@ -4,7 +4,24 @@
 // connection is closed at once so that it never holds up an upgrade.
 import { DB_NAME, type ReportRow } from './schema'
 
+let early: { id: string; row: Promise<ReportRow | undefined> } | undefined
+
+/**
+ * Starts reading report `id` now, as the page starts (src/openedOnReport.ts): IndexedDB reads it
+ * while the app's code runs, and the editor's readReportFirst(id) takes this read.
+ */
+export function readReportEarly(id: string) {
+  early = { id, row: read(id) }
+}
+
 export function readReportFirst(id: string): Promise<ReportRow | undefined> {
+  if (early?.id !== id) return read(id)
+  const { row } = early
+  early = undefined
+  return row
+}
+
+function read(id: string): Promise<ReportRow | undefined> {
   return new Promise((resolve) => {
     const done = (row?: ReportRow) => resolve(row)
     let req: IDBOpenDBRequest
