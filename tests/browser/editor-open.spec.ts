@@ -47,6 +47,18 @@ test('an address of a report that is not stored says so', async ({ page }) => {
   await expect(page.getByText('这份报告不存在')).toBeVisible()
 })
 
+test('an address whose report id is not valid percent-encoding opens the app and says the report is not there', async ({
+  page,
+}) => {
+  await openSample(page)
+  // Read as the page starts (src/openedOnReport.ts): a bad address must not stop the app's start.
+  await page.goto('/#/report/%E0%A4%A')
+  await page.reload()
+  await expect(page.getByText('这份报告不存在')).toBeVisible()
+  await page.getByRole('link', { name: '返回首页' }).click()
+  await expect(page.getByRole('link', { name: '济宁市城市管理局2020年政府信息公开工作年度报告' })).toBeVisible()
+})
+
 test("on a report's address the editor's code is asked for with the page's own; the home screen does not ask for it", async ({
   page,
 }) => {
